@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using ChiBo.Data;
+using ChiBo.Features.Members;
+using ChiBo.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Accounts;
+
+/// <summary>
+/// Where the signed-in account stands in the tree and what it may see. Every page and endpoint asks
+/// this before reading or writing a unit or a member: an account sees its node's subtree only.
+/// </summary>
+public class UserScope(IHttpContextAccessor http, AppDbContext db, TimeProvider clock)
+{
+    public const string UnitClaim = "chibo:unit";
+    public const string MemberClaim = "chibo:member";
+
+    ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => User.Identity?.IsAuthenticated == true;
+    public string Name => User.Identity?.Name ?? "";
+    public int RootUnitId => int.TryParse(User.FindFirstValue(UnitClaim), out var id) ? id : 0;
+    public int? MemberId => int.TryParse(User.FindFirstValue(MemberClaim), out var id) ? id : null;
+    public bool IsInRole(string role) => User.IsInRole(role);
+    public bool IsAdmin => IsInRole(Roles.Admin);
+    public bool IsStaff => IsAdmin || IsInRole(Roles.CommitteeStaff);
+    public bool CanManageCells => IsStaff || IsInRole(Roles.CellSecretary);
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), VnTime.Zone).DateTime);
+
+    /// <summary>
+    /// A unit is visible when it is inside the account's subtree on the date asked about, or today:
+    /// the committee that now holds a merged cell also holds that cell's past records.
+    /// </summary>
+    public async Task<bool> CanSeeUnitAsync(int unitId, DateOnly? date = null, CancellationToken ct = default)
+    {
+        if (!IsAuthenticated || RootUnitId == 0) return false;
+        var today = Today;
+        var d = date ?? today;
+        // A unit that has ended is judged on its last day, so its records stay with whoever held it.
+        var end = await db.Units.Where(u => u.Id == unitId).Select(u => u.EffectiveTo).FirstOrDefaultAsync(ct);
+        var last = end is { } e && e <= today ? e.AddDays(-1) : today;
+        return await db.UnitClosures.Where(c => c.AncestorId == RootUnitId && c.DescendantId == unitId)
+            .AnyAsync(c => (c.ValidFrom <= d && (c.ValidTo == null || c.ValidTo > d))
+                        || (c.ValidFrom <= last && (c.ValidTo == null || c.ValidTo > last)), ct);
+    }
+
+    /// <summary>A member is visible when one of their memberships was in a visible unit (or it is the member themself).</summary>
+    public async Task<bool> CanSeeMemberAsync(int memberId, CancellationToken ct = default)
+    {
+        if (!IsAuthenticated) return false;
+        if (MemberId == memberId) return true;
+        var today = Today;
+        var root = RootUnitId;
+        return await (from ms in db.Memberships
+                      where ms.MemberId == memberId
+                      join c in db.UnitClosures on ms.UnitId equals c.DescendantId
+                      where c.AncestorId == root
+                         && c.ValidFrom <= (ms.To ?? today) && (c.ValidTo == null || c.ValidTo > ms.From)
+                      select ms.Id).AnyAsync(ct);
+    }
+
+    /// <summary>
+    /// Citizen ID, phone and party card number: for administrators and committee staff within scope,
+    /// a cell secretary for the members of their own cell, and every member for their own record.
+    /// Monitoring group members and ordinary members never see others' personal data.
+    /// </summary>
+    public async Task<bool> CanSeePersonalDataAsync(int memberId, CancellationToken ct = default)
+    {
+        if (MemberId == memberId) return true;
+        if (!(IsStaff || IsInRole(Roles.CellSecretary))) return false;
+        return await CanSeeMemberAsync(memberId, ct);
+    }
+
+    /// <summary>Who may change units and members under the account's node.</summary>
+    public async Task<bool> CanEditUnitAsync(int unitId, CancellationToken ct = default) =>
+        CanManageCells && await CanSeeUnitAsync(unitId, null, ct);
+}
+
+public static class VnTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+}

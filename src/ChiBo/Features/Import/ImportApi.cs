@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Import;
+
+public record ImportJobDto(int Id, string Kind, string Status, string FileName, int TotalRows, int ProcessedRows, int Percent, List<ImportError> Errors);
+
+public static class ImportApi
+{
+    public const long MaxBytes = 200 * 1024 * 1024;
+
+    public static IServiceCollection AddImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportQueue>());
+        services.AddScoped<ImportRunner>();
+        return services;
+    }
+
+    public static async Task<ImportJobDto?> StatusAsync(AppDbContext db, ImportProgress progress, UserScope scope, int id)
+    {
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id);
+        if (job is null || (job.Actor != scope.Name && !scope.IsAdmin)) return null;
+        var live = progress.Get(id);
+        var (done, total, status) = live ?? (job.ProcessedRows, job.TotalRows, job.Status);
+        var errors = job.Errors is null ? [] : JsonSerializer.Deserialize<List<ImportError>>(job.Errors) ?? [];
+        var percent = status == ImportStatus.Succeeded ? 100 : total == 0 ? 0 : done * 100 / total;
+        return new ImportJobDto(job.Id, job.Kind.ToString(), status.ToString(), job.FileName, total, done, percent, errors);
+    }
+
+    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/imports").WithTags("Nhập dữ liệu").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.CommitteeStaff));
+
+        // The body is the CSV itself (Content-Type: text/csv), so API clients need no multipart form.
+        g.MapPost("/{kind}", async Task<Results<Accepted<ImportJobDto>, ValidationProblem>> (string kind, HttpRequest request, UserScope scope, AppDbContext db, ImportQueue queue, ImportProgress progress) =>
+        {
+            if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var k))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Loại dữ liệu nhập phải là “units” hoặc “members”."] });
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            if (buffer.Length == 0 || buffer.Length > MaxBytes)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp trống hoặc quá lớn (tối đa 200 MB)."] });
+            var job = await queue.EnqueueAsync(db, scope, k, request.Headers["X-File-Name"].FirstOrDefault() ?? $"{kind}.csv", buffer.ToArray());
+            var dto = await StatusAsync(db, progress, scope, job.Id);
+            return TypedResults.Accepted($"/api/v1/imports/{job.Id}", dto!);
+        }).Accepts<string>("text/csv").WithSummary("Nhập đơn vị hoặc đảng viên từ CSV (tất cả hoặc không gì cả)");
+
+        g.MapGet("/{id:int}", async Task<Results<Ok<ImportJobDto>, NotFound>> (int id, UserScope scope, AppDbContext db, ImportProgress progress) =>
+            await StatusAsync(db, progress, scope, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+            .WithSummary("Tiến độ và kết quả một lần nhập");
+        return g;
+    }
+}

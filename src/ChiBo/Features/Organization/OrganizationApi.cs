@@ -1,0 +1,116 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Members;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Organization;
+
+public static class OrganizationApi
+{
+    public record UnitDetail(UnitDto Unit, List<UnitDto> Ancestors, List<UnitDto> Children, int MemberCount, DateOnly AsOf);
+    public record CreateUnitRequest(string Code, string Name, string TypeCode, int ParentId, DateOnly From, string? IssuerCode, CellKind? CellKind, string? Place);
+    public record RenameRequest(string Name, string? IssuerCode, DateOnly Date, string? Decision);
+    public record MoveRequest(int NewParentId, DateOnly Date, string? Decision);
+    public record MergeRequest(int[] SourceIds, DateOnly Date, string? Decision);
+    public record DateRequest(DateOnly Date, string? Decision);
+
+    public static RouteGroupBuilder MapOrganization(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/units").WithTags("Tổ chức đảng").RequireAuthorization();
+
+        g.MapGet("/", async (UserScope scope, AppDbContext db, DateOnly? asOf) =>
+        {
+            var date = asOf ?? scope.Today;
+            var root = await db.AsDtos(db.Units.Where(u => u.Id == scope.RootUnitId), date).FirstOrDefaultAsync();
+            return TypedResults.Ok(root);
+        }).WithSummary("Đơn vị gốc của tài khoản");
+
+        g.MapGet("/{id:int}", async Task<Results<Ok<UnitDetail>, NotFound, ForbidHttpResult>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        {
+            var date = asOf ?? scope.Today;
+            if (!await scope.CanSeeUnitAsync(id, date)) return TypedResults.Forbid();
+            var unit = await db.AsDtos(db.Units.Where(u => u.Id == id), date).FirstOrDefaultAsync();
+            if (unit is null) return TypedResults.NotFound();
+            var ancestors = await db.AncestorsAsync(id, date);
+            var children = await db.ChildrenDtos(id, date).ToListAsync();
+            var count = await db.Memberships.CountAsync(m => m.UnitId == id && m.From <= date && (m.To == null || m.To > date));
+            return TypedResults.Ok(new UnitDetail(unit, ancestors, children.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(), count, date));
+        }).WithSummary("Một đơn vị vào một ngày: cấp trên, đơn vị trực thuộc");
+
+        g.MapGet("/by-code/{code}", async Task<Results<Ok<UnitDto>, NotFound, ForbidHttpResult>> (string code, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        {
+            var date = asOf ?? scope.Today;
+            var id = await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+            if (id is null) return TypedResults.NotFound();
+            if (!await scope.CanSeeUnitAsync(id.Value, date)) return TypedResults.Forbid();
+            var dto = await db.AsDtos(db.Units.Where(u => u.Id == id), date).FirstOrDefaultAsync();
+            return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
+        }).WithSummary("Tìm đơn vị theo mã");
+
+        g.MapGet("/{id:int}/subtree", async Task<Results<Ok<List<UnitDto>>, ForbidHttpResult>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        {
+            var date = asOf ?? scope.Today;
+            if (!await scope.CanSeeUnitAsync(id, date)) return TypedResults.Forbid();
+            var ids = db.SubtreeIds(id, date);
+            return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), date).ToListAsync());
+        }).WithSummary("Toàn bộ cây dưới một đơn vị vào một ngày");
+
+        g.MapGet("/{id:int}/roll", async Task<Results<Ok<List<RollEntry>>, ForbidHttpResult>> (int id, DateOnly? date, UserScope scope, AppDbContext db) =>
+        {
+            var d = date ?? scope.Today;
+            if (!await scope.CanSeeUnitAsync(id, d)) return TypedResults.Forbid();
+            return TypedResults.Ok(await Roll.OnAsync(db, id, d));
+        }).WithSummary("Danh sách đảng viên của chi bộ vào một ngày");
+
+        g.MapGet("/{id:int}/history", async Task<Results<Ok<List<UnitEvent>>, ForbidHttpResult>> (int id, UserScope scope, AppDbContext db) =>
+        {
+            if (!await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
+            return TypedResults.Ok(await db.UnitEvents.AsNoTracking().Where(e => e.UnitId == id).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync());
+        }).WithSummary("Lịch sử thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể");
+
+        g.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem, ForbidHttpResult>> (CreateUnitRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+        {
+            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.ParentId, req.From)) return TypedResults.Forbid();
+            var r = await InTransaction(db, () => tree.CreateAsync(new TreeService.NewUnit(req.Code, req.Name, req.TypeCode, req.ParentId, req.From, req.IssuerCode, req.CellKind, req.Place)));
+            if (!r.Ok) return r.ToProblem();
+            var dto = await db.AsDtos(db.Units.Where(u => u.Id == r.Value!.Id), req.From).FirstAsync();
+            return TypedResults.Created($"/api/v1/units/{dto.Id}", dto);
+        }).WithSummary("Thành lập đơn vị");
+
+        g.MapPost("/{id:int}/rename", (int id, RenameRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+            Change(id, scope, db, () => tree.RenameAsync(id, req.Name, req.IssuerCode, req.Date, req.Decision))).WithSummary("Đổi tên đơn vị");
+        g.MapPost("/{id:int}/move", async (int id, MoveRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+            await scope.CanSeeUnitAsync(req.NewParentId, req.Date) ? await Change(id, scope, db, () => tree.MoveAsync(id, req.NewParentId, req.Date, req.Decision)) : TypedResults.Forbid()).WithSummary("Chuyển đơn vị sang cấp trên khác");
+        g.MapPost("/{id:int}/merge", async (int id, MergeRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+        {
+            foreach (var s in req.SourceIds) if (!await scope.CanSeeUnitAsync(s, req.Date)) return TypedResults.Forbid();
+            return await Change(id, scope, db, () => tree.MergeAsync(req.SourceIds, id, req.Date, req.Decision));
+        }).WithSummary("Sáp nhập các đơn vị vào đơn vị này");
+        g.MapPost("/{id:int}/dissolve", (int id, DateRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+            Change(id, scope, db, () => tree.DissolveAsync(id, req.Date, req.Decision))).WithSummary("Giải thể đơn vị");
+
+        g.MapGet("/types", async (AppDbContext db) => TypedResults.Ok(await db.UnitTypes.AsNoTracking().OrderBy(t => t.LevelRank).ToListAsync()))
+            .WithSummary("Các loại tổ chức đảng (dữ liệu, có hiệu lực theo thời gian)");
+        return g;
+    }
+
+    static async Task<Results<Ok<UnitDto>, ValidationProblem, ForbidHttpResult>> Change(int id, UserScope scope, AppDbContext db, Func<Task<Outcome<Unit>>> op)
+    {
+        // Tree changes are the organization board's: staff of a node above (or at) the unit.
+        if (!scope.IsStaff || !await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
+        var r = await InTransaction(db, op);
+        if (!r.Ok) return r.ToProblem();
+        return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => u.Id == r.Value!.Id), scope.Today).FirstAsync());
+    }
+
+    /// <summary>All-or-nothing: a tree change touches several tables and saves more than once.</summary>
+    public static async Task<Outcome<T>> InTransaction<T>(AppDbContext db, Func<Task<Outcome<T>>> op)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var r = await op();
+        if (r.Ok) await tx.CommitAsync(); else { await tx.RollbackAsync(); db.ChangeTracker.Clear(); }
+        return r;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChiBo.Features.Shared;
+
+/// <summary>An operation's expected failure: which field, and a Vietnamese message for the user.</summary>
+public record Outcome<T>(T? Value, string? Field, string? Error)
+{
+    public bool Ok => Error is null;
+    public static Outcome<T> Success(T value) => new(value, null, null);
+    public static Outcome<T> Fail(string field, string message) => new(default, field, message);
+
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [Field ?? ""] = [Error ?? ""] }, title: "Dữ liệu không hợp lệ");
+}
+
+public static class Dates
+{
+    public const string Format = "dd/MM/yyyy";
+    public static string Vn(this DateOnly d) => d.ToString(Format, System.Globalization.CultureInfo.InvariantCulture);
+    public static string Vn(this DateOnly? d) => d is { } v ? v.Vn() : "";
+
+    public static bool TryParseVn(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out date);
+}

@@ -1,0 +1,24 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChiBo.Pages.Admin;
+
+[Authorize(Roles = Roles.Admin)]
+public class AuditModel(AppDbContext db) : PageModel
+{
+    public List<AuditEntry> Entries { get; private set; } = [];
+    public int PageNo { get; private set; }
+    public string? Entity { get; private set; }
+
+    public async Task OnGetAsync(string? entity, int? p)
+    {
+        PageNo = Math.Max(1, p ?? 1);
+        Entity = string.IsNullOrWhiteSpace(entity) ? null : entity;
+        Entries = await AuditApi.PageAsync(db, Entity, null, PageNo);
+    }
+
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VnTime.Zone);
+}

@@ -1,0 +1,43 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Import;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChiBo.Pages;
+
+[Authorize(Roles = Roles.Admin + "," + Roles.CommitteeStaff)]
+[RequestSizeLimit(ImportApi.MaxBytes)]
+public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, ImportProgress progress) : PageModel
+{
+    [BindProperty] public ImportKind Kind { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public ImportJobDto? Job { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? job)
+    {
+        if (job is { } id && (Job = await ImportApi.StatusAsync(db, progress, scope, id)) is null) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Hãy chọn tệp CSV để nhập.");
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer);
+        var job = await queue.EnqueueAsync(db, scope, Kind, Path.GetFileName(Upload.FileName), buffer.ToArray());
+        return RedirectToPage(new { job = job.Id });
+    }
+
+    /// <summary>The progress fragment htmx polls; it stops polling once the job has finished.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(int job)
+    {
+        Job = await ImportApi.StatusAsync(db, progress, scope, job);
+        return Job is null ? NotFound() : Partial("_ImportProgress", Job);
+    }
+}

@@ -1,0 +1,11 @@
+using ChiBo.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChiBo.Pages;
+
+/// <summary>Home is the account's own node: the place in the tree it is responsible for.</summary>
+public class IndexModel(UserScope scope) : PageModel
+{
+    public IActionResult OnGet() => Redirect($"/Units/{scope.RootUnitId}");
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Audit;
+using ChiBo.Features.Import;
+using ChiBo.Features.Members;
+using ChiBo.Features.Organization;
+using ChiBo.Features.Search;
+using Microsoft.AspNetCore.DataProtection;
+
+if (await Cli.TryRunAsync(args)) return;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // keep Vietnamese letters readable in the HTML
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys"));
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddScoped<TreeService>();
+builder.Services.AddScoped<MemberService>();
+builder.Services.AddImports();
+
+var app = builder.Build();
+
+await app.Services.MigrateAndSeedAsync(app.Configuration);
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages();
+// vi-VN culture: forms read and show dates as dd/MM/yyyy.
+app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new("vi-VN"), SupportedCultures = [new("vi-VN")], SupportedUICultures = [new("vi-VN")] });
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapAuth();
+app.MapOrganization();
+app.MapMembers();
+app.MapSearch();
+app.MapImports();
+app.MapAudit();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ChiBo.Tests.Infrastructure;
+
+public enum Db { Sqlite, Postgres }
+
+/// <summary>
+/// The real app over HTTP with its own fresh database (demo data seeded) per test class.
+/// Only the connection, the clock and the key folder differ from production.
+/// SQLite: a named in-memory database kept alive by one open connection.
+/// PostgreSQL: a database created on PG_TEST_CONN's server and dropped afterwards.
+/// </summary>
+public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly string? PgConn = Environment.GetEnvironmentVariable("PG_TEST_CONN");
+    public const string Password = "ChiBo@2026";
+
+    readonly string _name = "chibo_t_" + Guid.NewGuid().ToString("N")[..12];
+    SqliteConnection? _keepAlive;
+    string _conn = "";
+    public abstract Db Kind { get; }
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7)));
+    public bool Unavailable => Kind == Db.Postgres && string.IsNullOrEmpty(PgConn);
+    public const string SkipReason = "PostgreSQL tests need PG_TEST_CONN (set by .ci/run).";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Unavailable) return;
+        if (Kind == Db.Sqlite)
+        {
+            _conn = $"Data Source={_name};Mode=Memory;Cache=Shared";
+            _keepAlive = new SqliteConnection(_conn);
+            await _keepAlive.OpenAsync();
+        }
+        else
+        {
+            await using var admin = new NpgsqlConnection(PgConn);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
+            await cmd.ExecuteNonQueryAsync();
+            _conn = new NpgsqlConnectionStringBuilder(PgConn) { Database = _name }.ConnectionString;
+        }
+        _ = Server; // start now: migrations and demo data run once per class
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Kind.ToString());
+        builder.UseSetting("ConnectionStrings:Default", _conn);
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), _name + "-keys"));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_keepAlive is not null) await _keepAlive.DisposeAsync();
+        if (Kind == Db.Postgres && !Unavailable)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PgConn);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    public string ConnectionString => _conn;
+
+    /// <summary>An API client signed in through the real login endpoint with a bearer token.</summary>
+    public async Task<HttpClient> ApiAs(string user, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var res = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password });
+        res.EnsureSuccessStatusCode();
+        var token = (await res.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the login page (cookie + antiforgery).</summary>
+    public async Task<HttpClient> PagesAs(string user, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = Forms.AntiforgeryToken(login);
+        var res = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (res.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Login as {user} failed: {res.StatusCode}");
+        return client;
+    }
+
+    record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp : ChiBoApp { public override Db Kind => Db.Sqlite; }
+public sealed class PostgresApp : ChiBoApp { public override Db Kind => Db.Postgres; }
+
+public class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+}
+
+public static class Forms
+{
+    public static string AntiforgeryToken(string html)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        if (!m.Success) throw new InvalidOperationException("No antiforgery token on the page.");
+        return m.Groups[1].Value;
+    }
+}
