@@ -48,13 +48,25 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
             await cmd.ExecuteNonQueryAsync();
             _conn = new NpgsqlConnectionStringBuilder(PgConn) { Database = _name }.ConnectionString;
         }
-        _ = Server; // start now: migrations and demo data run once per class
+        if (UseRealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else _ = Server; // start now: migrations and demo data run once per class
     }
+
+    /// <summary>Browser tests need a real port: Kestrel on 127.0.0.1 with a free port.</summary>
+    protected virtual bool UseRealServer => false;
+
+    public Uri RootUri => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Kind.ToString());
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Default", _conn);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), _name + "-keys"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
@@ -112,6 +124,11 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
 public sealed class SqliteApp : ChiBoApp { public override Db Kind => Db.Sqlite; }
 public sealed class PostgresApp : ChiBoApp { public override Db Kind => Db.Postgres; }
+public sealed class BrowserApp : ChiBoApp
+{
+    public override Db Kind => Db.Sqlite;
+    protected override bool UseRealServer => true;
+}
 
 public class TestClock(DateTimeOffset now) : TimeProvider
 {
