@@ -107,5 +107,41 @@ public abstract class TreeTests(ChiBoApp app) : AppTest(app)
     }
 }
 
+public abstract class SplitTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task SplittingACellSharesOutItsMembersAndKeepsTheOldCellInHistory()
+    {
+        var staff = await App.ApiAs("vp.binhlu");
+        var cell = await UnitId("LC-BL-BL");
+        var roll = (await Get(staff, $"/api/v1/units/{cell}/roll?date=2026-11-30")).EnumerateArray().Select(r => r.GetProperty("memberId").GetInt32()).ToList();
+        var half = roll.Count / 2;
+        object Part(string code, string name, IEnumerable<int> members) => new { code, name, typeCode = "CHI_BO", cellKind = "Residential", memberIds = members.ToArray() };
+
+        // Leaving a member unassigned is refused and nothing changes.
+        var partial = await staff.PostAsJsonAsync($"/api/v1/units/{cell}/split", new { date = "2026-12-01", parts = new[] { Part("LC-BL-BL-A", "Chi bộ bản Bình Lư 1", roll.Take(half)), Part("LC-BL-BL-B", "Chi bộ bản Bình Lư 2", roll.Skip(half).Skip(1)) } });
+        Assert.Equal(HttpStatusCode.BadRequest, partial.StatusCode);
+        Assert.Contains("còn đảng viên", await partial.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/units/by-code/LC-BL-BL-A")).StatusCode);
+
+        var ok = await staff.PostAsJsonAsync($"/api/v1/units/{cell}/split", new { date = "2026-12-01", decision = "QĐ 45-QĐ/ĐU", parts = new[] { Part("LC-BL-BL-A", "Chi bộ bản Bình Lư 1", roll.Take(half)), Part("LC-BL-BL-B", "Chi bộ bản Bình Lư 2", roll.Skip(half)) } });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var a = (await Get(staff, "/api/v1/units/by-code/LC-BL-BL-A?asOf=2026-12-01")).GetProperty("id").GetInt32();
+        var b = (await Get(staff, "/api/v1/units/by-code/LC-BL-BL-B?asOf=2026-12-01")).GetProperty("id").GetInt32();
+        Assert.Equal(half, (await Get(staff, $"/api/v1/units/{a}/roll?date=2026-12-01")).GetArrayLength());
+        Assert.Equal(roll.Count - half, (await Get(staff, $"/api/v1/units/{b}/roll?date=2026-12-01")).GetArrayLength());
+        Assert.Equal(roll.Count, (await Get(staff, $"/api/v1/units/{cell}/roll?date=2026-11-30")).GetArrayLength());
+        var commune = await Get(staff, $"/api/v1/units/{await UnitId("LC-BL")}?asOf=2026-12-01");
+        var children = commune.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToList();
+        Assert.Contains("LC-BL-BL-A", children);
+        Assert.DoesNotContain("LC-BL-BL", children);
+        var history = await Get(staff, $"/api/v1/units/{cell}/history");
+        Assert.Equal(2, history.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Split"));
+    }
+}
+
+public class SplitTestsSqlite(SqliteApp app) : SplitTests(app), IClassFixture<SqliteApp>;
+public class SplitTestsPostgres(PostgresApp app) : SplitTests(app), IClassFixture<PostgresApp>;
+
 public class TreeTestsSqlite(SqliteApp app) : TreeTests(app), IClassFixture<SqliteApp>;
 public class TreeTestsPostgres(PostgresApp app) : TreeTests(app), IClassFixture<PostgresApp>;

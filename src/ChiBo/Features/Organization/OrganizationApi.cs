@@ -15,6 +15,8 @@ public static class OrganizationApi
     public record MoveRequest(int NewParentId, DateOnly Date, string? Decision);
     public record MergeRequest(int[] SourceIds, DateOnly Date, string? Decision);
     public record DateRequest(DateOnly Date, string? Decision);
+    public record SplitPartRequest(string Code, string Name, string TypeCode, string? IssuerCode, CellKind? CellKind, int[]? ChildIds, int[]? MemberIds);
+    public record SplitRequest(DateOnly Date, SplitPartRequest[] Parts, string? Decision);
 
     public static RouteGroupBuilder MapOrganization(this IEndpointRouteBuilder app)
     {
@@ -90,6 +92,17 @@ public static class OrganizationApi
         }).WithSummary("Sáp nhập các đơn vị vào đơn vị này");
         g.MapPost("/{id:int}/dissolve", (int id, DateRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
             Change(id, scope, db, () => tree.DissolveAsync(id, req.Date, req.Decision))).WithSummary("Giải thể đơn vị");
+
+        g.MapPost("/{id:int}/split", async Task<Results<Ok<List<UnitDto>>, ValidationProblem, ForbidHttpResult>> (int id, SplitRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+        {
+            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
+            var parts = req.Parts.Select(p => new TreeService.SplitPart(
+                new TreeService.NewUnit(p.Code, p.Name, p.TypeCode, null, req.Date, p.IssuerCode, p.CellKind), p.ChildIds ?? [], p.MemberIds ?? [])).ToList();
+            var r = await InTransaction(db, () => tree.SplitAsync(id, parts, req.Date, req.Decision));
+            if (!r.Ok) return r.ToProblem();
+            var ids = r.Value!.Select(u => u.Id).ToList();
+            return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), req.Date).ToListAsync());
+        }).WithSummary("Chia tách đơn vị: đơn vị mới, đơn vị trực thuộc và đảng viên được chia về từng đơn vị");
 
         g.MapGet("/types", async (AppDbContext db) => TypedResults.Ok(await db.UnitTypes.AsNoTracking().OrderBy(t => t.LevelRank).ToListAsync()))
             .WithSummary("Các loại tổ chức đảng (dữ liệu, có hiệu lực theo thời gian)");
