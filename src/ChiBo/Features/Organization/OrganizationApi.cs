@@ -38,7 +38,7 @@ public static class OrganizationApi
             var ancestors = await db.AncestorsAsync(id, date);
             var children = await db.ChildrenDtos(id, date).ToListAsync();
             var count = await db.Memberships.CountAsync(m => m.UnitId == id && m.From <= date && (m.To == null || m.To > date));
-            return TypedResults.Ok(new UnitDetail(unit, ancestors, children.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList(), count, date));
+            return TypedResults.Ok(new UnitDetail(unit, ancestors, children.OrderBy(c => c.Name, ChiBo.Features.Search.VietnameseText.NameComparer).ToList(), count, date));
         }).WithSummary("Một đơn vị vào một ngày: cấp trên, đơn vị trực thuộc");
 
         g.MapGet("/by-code/{code}", async Task<Results<Ok<UnitDto>, NotFound, ForbidHttpResult>> (string code, DateOnly? asOf, UserScope scope, AppDbContext db) =>

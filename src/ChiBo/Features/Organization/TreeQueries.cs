@@ -23,13 +23,6 @@ public static class TreeQueries
         db.UnitClosures.ValidOn(date).Where(c => c.DescendantId == unitId && c.Depth == 1)
             .Select(c => (int?)c.AncestorId).FirstOrDefaultAsync(ct);
 
-    /// <summary>Roots on a date: nodes with no ancestor row other than themselves.</summary>
-    public static IQueryable<int> RootIds(this AppDbContext db, DateOnly date) =>
-        db.UnitClosures.ValidOn(date).Where(c => c.Depth == 0)
-            .Where(c => !db.UnitClosures.Any(p => p.DescendantId == c.DescendantId && p.Depth == 1
-                && p.ValidFrom <= date && (p.ValidTo == null || p.ValidTo > date)))
-            .Select(c => c.DescendantId);
-
     public static IQueryable<UnitDto> ChildrenDtos(this AppDbContext db, int parentId, DateOnly date)
     {
         var ids = db.UnitClosures.ValidOn(date).Where(c => c.AncestorId == parentId && c.Depth == 1).Select(c => c.DescendantId);

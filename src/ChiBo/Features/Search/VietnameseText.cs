@@ -7,6 +7,9 @@ public static class VietnameseText
 {
     static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
 
+    /// <summary>Orders unit names in memory the Vietnamese way (short lists: children of a node).</summary>
+    public static readonly StringComparer NameComparer = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+
     /// <summary>
     /// Accent-free lower-case key: "Nguyễn Văn Đức" → "nguyen van duc". Stored beside every searchable
     /// name so one indexed column answers accent-insensitive search on SQLite and PostgreSQL alike.
@@ -43,6 +46,4 @@ public static class VietnameseText
         var given = parts.Length > 0 ? parts[^1] : "";
         return Collation.GetSortKey(given + " " + fullName.Trim(), CompareOptions.None).KeyData;
     }
-
-    public static int Compare(string a, string b) => Collation.Compare(a, b, CompareOptions.None);
 }

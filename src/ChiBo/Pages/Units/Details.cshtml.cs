@@ -44,7 +44,7 @@ public class DetailsModel(AppDbContext db, UserScope scope) : PageModel
                             where ms.From <= date0 && (ms.To == null || ms.To > date0)
                             group ms by c.AncestorId into g
                             select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-        Children = children.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
+        Children = children.OrderBy(c => c.Name, ChiBo.Features.Search.VietnameseText.NameComparer)
             .Select(c => (c, counts.GetValueOrDefault(c.Id))).ToList();
         var subtree = db.SubtreeIds(id, AsOf);
         SubtreeMembers = await db.Memberships.CountAsync(ms => subtree.Contains(ms.UnitId) && ms.From <= date0 && (ms.To == null || ms.To > date0));
