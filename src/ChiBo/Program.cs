@@ -4,9 +4,13 @@ using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Audit;
 using ChiBo.Features.Import;
+using ChiBo.Features.Meetings;
 using ChiBo.Features.Members;
+using ChiBo.Features.Notifications;
 using ChiBo.Features.Organization;
+using ChiBo.Features.Rules;
 using ChiBo.Features.Search;
+using ChiBo.Features.Topics;
 using Microsoft.AspNetCore.DataProtection;
 
 if (await Cli.TryRunAsync(args)) return;
@@ -36,6 +40,9 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddScoped<TreeService>();
 builder.Services.AddScoped<MemberService>();
+builder.Services.AddScoped<MeetingService>();
+builder.Services.AddScoped<MinutesService>();
+builder.Services.AddScoped<RatingService>();
 builder.Services.AddImports();
 
 var app = builder.Build();
@@ -58,6 +65,10 @@ app.MapMembers();
 app.MapSearch();
 app.MapImports();
 app.MapAudit();
+app.MapRules();
+app.MapTopics();
+app.MapMeetings();
+app.MapNotifications();
 app.MapRazorPages();
 
 app.Run();

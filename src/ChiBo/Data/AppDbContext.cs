@@ -1,6 +1,10 @@
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Audit;
 using ChiBo.Features.Import;
+using ChiBo.Features.Meetings;
+using ChiBo.Features.Notifications;
+using ChiBo.Features.Rules;
+using ChiBo.Features.Topics;
 using ChiBo.Features.Members;
 using ChiBo.Features.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +26,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Exemption> Exemptions => Set<Exemption>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<RubricCriterion> RubricCriteria => Set<RubricCriterion>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Remark> Remarks => Set<Remark>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+    public DbSet<MinutesAddendum> MinutesAddenda => Set<MinutesAddendum>();
+    public DbSet<MeetingRating> MeetingRatings => Set<MeetingRating>();
+    public DbSet<RatingScore> RatingScores => Set<RatingScore>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +51,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        GuardAdoptedMinutes();
         BumpVersions();
         if (audit is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         var pending = audit.Capture(ChangeTracker);
@@ -45,6 +63,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Last line of defence for the sổ họp: once minutes are adopted only the signatures may be added.
+    /// Services refuse earlier with a readable message; this stops any code path that forgets to.
+    /// </summary>
+    void GuardAdoptedMinutes()
+    {
+        string[] mayChange = [nameof(Meeting.ChairSignedAt), nameof(Meeting.ChairSignedBy), nameof(Meeting.SecretarySignedAt),
+            nameof(Meeting.SecretarySignedBy), nameof(Meeting.UpdatedAt), nameof(Meeting.Version)];
+        foreach (var e in ChangeTracker.Entries<Meeting>())
+        {
+            if ((MeetingStatus)e.Property(nameof(Meeting.Status)).OriginalValue! != MeetingStatus.Adopted) continue;
+            if (e.State == EntityState.Deleted || e.Properties.Any(p => p.IsModified && !mayChange.Contains(p.Metadata.Name)))
+                throw new InvalidOperationException($"Minutes of meeting {e.Entity.Id} are adopted and cannot be changed; add an addendum.");
+        }
+        var locked = ChangeTracker.Entries<Meeting>().Where(e => e.Entity.Status == MeetingStatus.Adopted && e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        bool Touches(int meetingId) => locked.Contains(meetingId);
+        foreach (var e in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var meetingId = e.Entity switch
+            {
+                Attendance a => a.MeetingId, Vote v => v.MeetingId, AgendaItem a => a.MeetingId, _ => 0,
+            };
+            if (meetingId != 0 && Touches(meetingId))
+                throw new InvalidOperationException($"Minutes of meeting {meetingId} are adopted and cannot be changed; add an addendum.");
+        }
     }
 
     // A plain integer concurrency token behaves the same on both providers (PostgreSQL's xmin does not exist in SQLite).

@@ -13,6 +13,8 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db);
+        await Features.Rules.RuleSets.SeedDefaultsAsync(db);
+        await Features.Topics.TopicSeed.SeedAsync(db);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

@@ -11,7 +11,8 @@ namespace ChiBo.Features.Audit;
 /// </summary>
 public class AuditRecorder(IHttpContextAccessor http, TimeProvider clock)
 {
-    static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SortKey", "NameKey"];
+    // Document bodies are files, not facts: the audit row says a file was added, not its bytes.
+    static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SortKey", "NameKey", "Content"];
 
     public string? ActorOverride { get; set; }
 

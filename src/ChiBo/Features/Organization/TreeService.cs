@@ -27,8 +27,9 @@ public class TreeService(AppDbContext db)
         List<UnitClosure> parentRows = [];
         if (n.ParentId is { } pid)
         {
-            parentRows = await db.UnitClosures.ValidOn(n.From).Where(c => c.DescendantId == pid).ToListAsync(ct);
-            if (parentRows.Count == 0) return Outcome<Unit>.Fail("parentId", $"Đơn vị cấp trên không tồn tại vào ngày {n.From.Vn()}.");
+            // A back-dated unit follows its parent's later moves too: every ancestor row from the creation date on.
+            parentRows = await db.UnitClosures.Where(c => c.DescendantId == pid && (c.ValidTo == null || c.ValidTo > n.From)).ToListAsync(ct);
+            if (!parentRows.Any(c => c.ValidFrom <= n.From)) return Outcome<Unit>.Fail("parentId", $"Đơn vị cấp trên không tồn tại vào ngày {n.From.Vn()}.");
         }
         var unit = new Unit
         {
@@ -40,7 +41,7 @@ public class TreeService(AppDbContext db)
         db.UnitNames.Add(new UnitName { UnitId = unit.Id, Name = unit.Name, IssuerCode = unit.IssuerCode, ValidFrom = n.From });
         db.UnitClosures.Add(new UnitClosure { AncestorId = unit.Id, DescendantId = unit.Id, Depth = 0, ValidFrom = n.From });
         foreach (var p in parentRows)
-            db.UnitClosures.Add(new UnitClosure { AncestorId = p.AncestorId, DescendantId = unit.Id, Depth = p.Depth + 1, ValidFrom = n.From, ValidTo = p.ValidTo });
+            db.UnitClosures.Add(new UnitClosure { AncestorId = p.AncestorId, DescendantId = unit.Id, Depth = p.Depth + 1, ValidFrom = p.ValidFrom > n.From ? p.ValidFrom : n.From, ValidTo = p.ValidTo });
         db.UnitEvents.Add(new UnitEvent { UnitId = unit.Id, Kind = UnitEventKind.Created, Date = n.From, RelatedUnitId = n.ParentId, NewValue = unit.Name });
         await db.SaveChangesAsync(ct);
         return Outcome<Unit>.Success(unit);

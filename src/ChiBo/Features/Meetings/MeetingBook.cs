@@ -1,0 +1,208 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Meetings;
+
+/// <summary>
+/// The meeting book (sổ họp chi bộ) as DOCX: each meeting's minutes laid out like a page of the handwritten
+/// book — header, the fields a secretary fills in, what each speaker said, conclusion, resolution and vote,
+/// the score sheet, signatures, then any addenda. A4, Times New Roman 13 pt (Liberation Serif renders it offline).
+/// </summary>
+public static class MeetingBook
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static async Task<byte[]> YearAsync(AppDbContext db, UserScope scope, int cellId, int year, CancellationToken ct = default)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var ids = await db.Meetings.Where(m => m.CellId == cellId && m.Status == MeetingStatus.Adopted && m.Date >= from && m.Date < from.AddYears(1))
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => m.Id).ToListAsync(ct);
+        var list = new List<MeetingDto>();
+        foreach (var id in ids) list.Add((await MeetingQueries.LoadAsync(db, scope, id, ct))!);
+        var cell = await db.AsDtos(db.Units.Where(u => u.Id == cellId), new DateOnly(year, 12, 31)).Select(u => u.Name).FirstAsync(ct);
+        var parent = await ParentNameAsync(db, cellId, new DateOnly(year, 12, 31), ct);
+        return Render(list, cell, parent, year);
+    }
+
+    static async Task<string?> ParentNameAsync(AppDbContext db, int cellId, DateOnly date, CancellationToken ct)
+    {
+        var parentId = await db.ParentIdAsync(cellId, date, ct);
+        return parentId is { } p ? await db.AsDtos(db.Units.Where(u => u.Id == p), date).Select(u => u.Name).FirstAsync(ct) : null;
+    }
+
+    public static async Task<byte[]> MeetingAsync(AppDbContext db, MeetingDto m, CancellationToken ct = default) =>
+        Render([m], m.CellName, await ParentNameAsync(db, m.CellId, m.Date, ct), null);
+
+    public static byte[] Render(List<MeetingDto> meetings, string cellName, string? parentName, int? bookYear)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            if (bookYear is { } y)
+            {
+                Header(body, parentName, cellName);
+                body.Append(P("SỔ HỌP CHI BỘ", bold: true, size: 32, center: true, before: 2400));
+                body.Append(P($"Năm {y}", bold: true, size: 28, center: true));
+                body.Append(P($"Gồm {meetings.Count} biên bản đã thông qua", center: true, italic: true));
+                body.Append(PageBreak());
+            }
+            for (var i = 0; i < meetings.Count; i++)
+            {
+                Minutes(body, meetings[i], parentName, cellName);
+                if (i < meetings.Count - 1) body.Append(PageBreak());
+            }
+            if (meetings.Count == 0) body.Append(P("Chưa có biên bản nào được thông qua.", italic: true));
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 709, Footer = 709 }));
+            main.Document = new Document(body);
+            Styles(main);
+        }
+        return ms.ToArray();
+    }
+
+    static void Header(Body body, string? parentName, string cellName)
+    {
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+                new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
+        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2300", Type = TableWidthUnitValues.Pct }));
+        if (parentName is not null) left.Append(P(parentName.ToUpperInvariant(), center: true, size: 24));
+        left.Append(P(cellName.ToUpperInvariant(), bold: true, center: true, size: 24));
+        left.Append(P("*", center: true));
+        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2700", Type = TableWidthUnitValues.Pct }),
+            P("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, center: true, size: 26, underline: true));
+        table.Append(new TableRow(left, right));
+        body.Append(table);
+    }
+
+    static void Minutes(Body body, MeetingDto m, string? parentName, string cellName)
+    {
+        var mm = m.Minutes!;
+        Header(body, parentName, cellName);
+        body.Append(P("BIÊN BẢN", bold: true, size: 30, center: true, before: 240));
+        body.Append(P($"Sinh hoạt chi bộ {m.KindText.ToLowerInvariant()} tháng {m.Date:MM} năm {m.Date:yyyy}", bold: true, center: true));
+        body.Append(P(m.Title, italic: true, center: true));
+        Field(body, "Thời gian bắt đầu", mm.StartedAt is { } s ? $"{s:HH} giờ {s:mm} phút, ngày {m.Date.Vn()}" : "");
+        Field(body, "Địa điểm", m.Place);
+        if (m.TopicName is not null) Field(body, "Chủ đề", m.TopicName);
+        Field(body, "Chủ trì", mm.Chair?.Name ?? "");
+        Field(body, "Thư ký", mm.MinutesSecretary?.Name ?? "");
+        Field(body, "Khách mời (đại biểu cấp trên)", string.IsNullOrWhiteSpace(mm.Guests) ? "không có" : mm.Guests.Replace("\n", "; "));
+        var a = m.AttendanceSummary;
+        var official = m.Attendance.Count(x => x.Official);
+        Field(body, "Tổng số đảng viên của chi bộ", $"{a.Roll} (chính thức {official}, dự bị {a.Roll - official}); miễn sinh hoạt {a.Exempt}; nhiệm vụ đặc biệt {a.SpecialDuty}");
+        Field(body, "Có mặt", $"{a.Present}/{a.Expected} đồng chí phải dự ({a.RateText})");
+        var absent = m.Attendance.Where(x => x.Status is AttendanceStatus.AbsentExcused or AttendanceStatus.AbsentUnexcused).ToList();
+        Field(body, "Vắng", absent.Count == 0 ? "không" : string.Join("; ", absent.Select(x =>
+            x.Status == AttendanceStatus.AbsentUnexcused ? $"{x.FullName} (không lý do)" : $"{x.FullName} ({x.Reason?.Vietnamese().ToLowerInvariant()}{(string.IsNullOrWhiteSpace(x.ReasonText) ? "" : ": " + x.ReasonText)})")));
+
+        body.Append(P("NỘI DUNG", bold: true, before: 200));
+        var n = 0;
+        foreach (var item in mm.Agenda)
+        {
+            body.Append(P($"{++n}. {item.Title}", bold: true, before: 120));
+            foreach (var r in item.Remarks) body.Append(Run2($"Đồng chí {r.SpeakerName}: ", r.Text, indent: true));
+            if (!string.IsNullOrWhiteSpace(item.Conclusion)) body.Append(Run2("Chủ trì kết luận: ", item.Conclusion, indent: true, boldLabel: true));
+        }
+        body.Append(P("NGHỊ QUYẾT", bold: true, before: 200));
+        foreach (var line in (mm.Resolution ?? "(không có)").Split('\n')) body.Append(P(line.TrimEnd(), justify: true));
+        var voters = m.Attendance.Count(x => x.Official && x.Status == AttendanceStatus.Present);
+        body.Append(P($"Biểu quyết: {mm.VotesFor}/{voters} đảng viên chính thức có mặt tán thành; {mm.VotesAgainst} không tán thành; {mm.VotesOther} ý kiến khác.", before: 80));
+        foreach (var v in mm.Votes.Where(v => v.Choice == VoteChoice.Other || !string.IsNullOrWhiteSpace(v.Opinion)))
+            body.Append(Run2($"Ý kiến khác của đồng chí {v.FullName}: ", v.Opinion ?? "", indent: true));
+        body.Append(P($"Buổi sinh hoạt kết thúc lúc {(mm.EndedAt is { } e ? $"{e:HH} giờ {e:mm} phút" : "...")}" +
+            (mm.DurationMinutes is { } d ? $" (thời lượng {d} phút)." : "."), before: 120));
+        if (mm.ReadBack) body.Append(P("Biên bản đã được đọc lại trước chi bộ và được thông qua.", italic: true));
+
+        if (m.Rating is { } rating) ScoreSheet(body, rating);
+
+        var sig = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        TableCell Signer(string role, PersonRef? who, DateTime? at) => new(
+            P(role, bold: true, center: true, before: 240),
+            P(at is { } t ? $"(Đã ký {Local(t)})" : "(Chưa ký)", italic: true, center: true),
+            P(who?.Name ?? "", bold: true, center: true, before: 480));
+        sig.Append(new TableRow(Signer("THƯ KÝ", mm.MinutesSecretary, mm.SecretarySignedAt), Signer("CHỦ TRÌ", mm.Chair, mm.ChairSignedAt)));
+        body.Append(sig);
+        if (mm.ContentHash is not null)
+            body.Append(P($"Mã kiểm tra nội dung (SHA-256): {mm.ContentHash}", size: 18, italic: true, before: 200));
+
+        foreach (var ad in mm.Addenda)
+        {
+            body.Append(P($"PHỤ LỤC ĐÍNH CHÍNH BIÊN BẢN, ngày {ad.Date.Vn()}", bold: true, before: 240));
+            foreach (var line in ad.Text.Split('\n')) body.Append(P(line.TrimEnd(), justify: true));
+            body.Append(P(ad.SignedAt is { } t ? $"Đã ký {Local(t)} ({ad.SignedBy})" : "(Chưa ký)", italic: true));
+        }
+    }
+
+    static void ScoreSheet(Body body, RatingDto r)
+    {
+        body.Append(P("PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG BUỔI SINH HOẠT", bold: true, center: true, before: 240));
+        var t = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        t.Append(Row(true, "Tiêu chí", "Tối đa", "Điểm", "Căn cứ"));
+        foreach (var s in r.Scores)
+            t.Append(Row(false, s.Title, s.MaxPoints.ToString(), s.Points.ToString("0.#"), s.Automatic ? s.Basis ?? "" : "Chi ủy chấm"));
+        t.Append(Row(true, "Tổng cộng", "100", r.Total.ToString("0.#"), $"Xếp loại: {r.LevelText}{(r.Capped ? " (giới hạn ở Khá)" : "")}"));
+        body.Append(t);
+        var steps = $"Chi ủy đề xuất; chi bộ biểu quyết {r.VotesFor?.ToString() ?? "..."} tán thành, {r.VotesAgainst?.ToString() ?? "..."} không tán thành";
+        if (r.ConfirmedAt is { } c) steps += $"; cấp trên xác nhận {Local(c)} ({r.ConfirmedBy})" + (r.ConfirmationNote is { } note ? $": {note}" : "");
+        body.Append(P(steps + ".", italic: true, size: 22));
+    }
+
+    static TableRow Row(bool header, params string[] cells) => new(cells.Select(c => new TableCell(P(c, bold: header, size: 22))));
+
+    static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, VnTime.Zone).ToString("HH:mm dd/MM/yyyy");
+
+    static void Field(Body body, string label, string value) => body.Append(Run2(label + ": ", value));
+
+    static Paragraph Run2(string label, string text, bool indent = false, bool boldLabel = false)
+    {
+        var p = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Both },
+            new Indentation { FirstLine = indent ? "567" : "0" }, new SpacingBetweenLines { After = "60" }));
+        p.Append(R(label, bold: boldLabel, italic: !boldLabel && indent), R(text));
+        return p;
+    }
+
+    static Paragraph P(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, int? size = null,
+        int before = 0, bool underline = false)
+    {
+        var props = new ParagraphProperties(new SpacingBetweenLines { Before = before.ToString(), After = "60" });
+        if (center) props.Append(new Justification { Val = JustificationValues.Center });
+        else if (justify) props.Append(new Justification { Val = JustificationValues.Both });
+        return new Paragraph(props, R(text, bold, italic, size, underline));
+    }
+
+    static Run R(string text, bool bold = false, bool italic = false, int? size = null, bool underline = false)
+    {
+        var rp = new RunProperties();
+        if (bold) rp.Append(new Bold());
+        if (italic) rp.Append(new Italic());
+        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
+        if (size is { } s) rp.Append(new FontSize { Val = s.ToString() });
+        return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
+
+    static void Styles(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        part.Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
+                new FontSize { Val = "26" }, new Languages { Val = "vi-VN" })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { Line = "288", LineRule = LineSpacingRuleValues.Auto }))));
+    }
+}

@@ -1,0 +1,219 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MeetingResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<ChiBo.Features.Meetings.MeetingDto>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound>;
+
+namespace ChiBo.Features.Meetings;
+
+public static class MeetingsApi
+{
+    public record UpdatePlanRequest(MeetingService.PlanRequest Plan, int Version);
+    public record VersionRequest(int Version);
+    public record AttendanceRequest(int Version, List<MeetingService.AttendanceEntry> Entries);
+    public record AbsenceRequest(AbsenceReason Reason, string? ReasonText);
+    public record RemarkRequest(int Version, int? MemberId, string? SpeakerName, string Text, int? TopicId);
+    public record ConclusionRequest(int Version, string? Conclusion);
+    public record VotesRequest(int Version, List<MinutesService.VoteInput> Votes);
+    public record SignRequest(MinutesService.SignRole Role);
+    public record AddendumRequest(DateOnly Date, string Text);
+    public record ProposeRequest(Dictionary<string, decimal> Scores, string? Note);
+    public record RatingVoteRequest(int VotesFor, int VotesAgainst);
+    public record ConfirmRequest(RatingLevel? Level, string? Note);
+
+    enum Need { Read, Run }
+
+    public static void MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var cells = app.MapGroup("/api/v1/units/{cellId:int}").WithTags("Sinh hoạt chi bộ").RequireAuthorization();
+
+        cells.MapGet("/meetings", async Task<Results<Ok<List<MeetingListItem>>, ForbidHttpResult>> (int cellId, int? year, UserScope scope, AppDbContext db) =>
+        {
+            if (!await scope.CanSeeUnitAsync(cellId)) return TypedResults.Forbid();
+            return TypedResults.Ok(await MeetingQueries.ListAsync(db, scope, cellId, year ?? scope.Today.Year));
+        }).WithSummary("Các buổi sinh hoạt của chi bộ trong năm");
+
+        cells.MapPost("/meetings", async Task<Results<Created<MeetingDto>, ValidationProblem, ForbidHttpResult>> (int cellId, MeetingService.PlanRequest req, UserScope scope, MeetingService svc, AppDbContext db) =>
+        {
+            if (!await scope.CanRunAsync(cellId)) return TypedResults.Forbid();
+            var r = await svc.PlanAsync(cellId, req);
+            if (!r.Ok) return r.ToProblem();
+            return TypedResults.Created($"/api/v1/meetings/{r.Value!.Id}", (await MeetingQueries.LoadAsync(db, scope, r.Value.Id))!);
+        }).WithSummary("Lập kế hoạch một buổi sinh hoạt (chương trình mặc định theo quy định đang áp dụng nếu không gửi)");
+
+        cells.MapGet("/agenda-template", async Task<Results<Ok<List<MeetingService.AgendaLine>>, ForbidHttpResult>> (int cellId, MeetingKind kind, DateOnly? date, int? topicId, UserScope scope, MeetingService svc) =>
+        {
+            if (!await scope.CanSeeUnitAsync(cellId)) return TypedResults.Forbid();
+            return TypedResults.Ok(await svc.TemplateAsync(cellId, kind, date ?? scope.Today, topicId));
+        }).WithSummary("Chương trình mẫu theo loại buổi sinh hoạt và quy định đang áp dụng");
+
+        cells.MapGet("/meeting-warnings", async Task<Results<Ok<List<string>>, ForbidHttpResult>> (int cellId, DateOnly? date, UserScope scope, AppDbContext db) =>
+        {
+            if (!await scope.CanSeeUnitAsync(cellId)) return TypedResults.Forbid();
+            return TypedResults.Ok(await MeetingWarnings.ForCellAsync(db, cellId, date ?? scope.Today));
+        }).WithSummary("Cảnh báo: tháng chưa có sinh hoạt thường kỳ, quý chưa có sinh hoạt chuyên đề");
+
+        cells.MapGet("/meeting-book.docx", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int cellId, int? year, UserScope scope, AppDbContext db) =>
+        {
+            if (!await scope.CanSeeUnitAsync(cellId)) return TypedResults.Forbid();
+            var y = year ?? scope.Today.Year;
+            var bytes = await MeetingBook.YearAsync(db, scope, cellId, y);
+            return TypedResults.File(bytes, MeetingBook.ContentType, $"so-hop-chi-bo-{y}.docx");
+        }).WithSummary("Sổ họp chi bộ của một năm (DOCX): biên bản đã thông qua");
+
+        var g = app.MapGroup("/api/v1/meetings/{id:int}").WithTags("Sinh hoạt chi bộ").RequireAuthorization();
+
+        g.MapGet("/", async Task<MeetingResult> (int id, UserScope scope, AppDbContext db) =>
+            await Guard(id, Need.Read, scope, db) ?? TypedResults.Ok((await MeetingQueries.LoadAsync(db, scope, id))!))
+            .WithSummary("Một buổi sinh hoạt: kế hoạch, tài liệu, điểm danh, biên bản, xếp loại, cảnh báo");
+
+        g.MapPut("/", async Task<MeetingResult> (int id, UpdatePlanRequest req, UserScope scope, MeetingService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.UpdatePlanAsync(id, req.Plan, req.Version), id, scope, db))
+            .WithSummary("Sửa kế hoạch (đổi giờ, địa điểm thì cần gửi lại thông báo)");
+
+        g.MapPost("/cancel", async Task<MeetingResult> (int id, VersionRequest req, UserScope scope, MeetingService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.CancelAsync(id, req.Version), id, scope, db))
+            .WithSummary("Hủy buổi sinh hoạt");
+
+        g.MapPost("/notice", async Task<MeetingResult> (int id, UserScope scope, MeetingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            var r = await svc.SendNoticeAsync(id);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Gửi thông báo cho đảng viên và cấp ủy viên, tổ theo dõi được phân công");
+
+        g.MapPost("/documents", async Task<MeetingResult> (int id, string fileName, DocumentKind? kind, HttpRequest request, UserScope scope, MeetingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            using var ms = new MemoryStream();
+            await request.Body.CopyToAsync(ms);
+            var r = await svc.AddDocumentAsync(id, kind ?? DocumentKind.Material, fileName, request.ContentType ?? "", ms.ToArray());
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Đính kèm tài liệu, dự thảo nghị quyết, bản đề dẫn (thân yêu cầu là nội dung tệp)");
+
+        g.MapGet("/documents/{docId:int}", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, int docId, UserScope scope, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Read, scope, db) is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var doc = await db.MeetingDocuments.FirstOrDefaultAsync(d => d.Id == docId && d.MeetingId == id);
+            if (doc is null) return TypedResults.NotFound();
+            return TypedResults.File(doc.Content, doc.ContentType, doc.FileName);
+        }).WithSummary("Tải một tài liệu của buổi sinh hoạt");
+
+        g.MapPut("/attendance", async Task<MeetingResult> (int id, AttendanceRequest req, UserScope scope, MeetingService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.RecordAttendanceAsync(id, req.Version, req.Entries, scope.Today), id, scope, db))
+            .WithSummary("Điểm danh: mỗi đảng viên trong danh sách chi bộ ngày họp một trạng thái");
+
+        g.MapPost("/absence", async Task<MeetingResult> (int id, AbsenceRequest req, UserScope scope, MeetingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Read, scope, db) is { } refused) return refused;
+            if (scope.MemberId is not { } me) return TypedResults.Problem("Tài khoản không gắn với đảng viên nào.", statusCode: 400);
+            return await Reply(await svc.AnnounceAbsenceAsync(id, me, req.Reason, req.ReasonText, scope.Today), id, scope, db);
+        }).WithSummary("Đảng viên báo vắng trước, có lý do");
+
+        g.MapPut("/minutes", async Task<MeetingResult> (int id, MinutesService.MinutesInput req, UserScope scope, MinutesService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.SaveAsync(id, req), id, scope, db))
+            .WithSummary("Ghi biên bản (bản nháp): giờ, chủ trì, thư ký, khách mời, ý kiến phát biểu, kết luận, nghị quyết. Gửi kèm version.");
+
+        g.MapPost("/agenda/{itemId:int}/remarks", async Task<MeetingResult> (int id, int itemId, RemarkRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.AddRemarkAsync(id, itemId, req.Version, new(req.MemberId, req.SpeakerName, req.Text, req.TopicId)), id, scope, db))
+            .WithSummary("Thêm ý kiến phát biểu vào một mục chương trình");
+
+        g.MapPut("/agenda/{itemId:int}/conclusion", async Task<MeetingResult> (int id, int itemId, ConclusionRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.SetConclusionAsync(id, itemId, req.Version, req.Conclusion), id, scope, db))
+            .WithSummary("Kết luận của chủ trì về một mục chương trình");
+
+        g.MapPut("/votes", async Task<MeetingResult> (int id, VotesRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.CastVotesAsync(id, req.Version, req.Votes), id, scope, db))
+            .WithSummary("Biểu quyết nghị quyết (chỉ đảng viên chính thức có mặt)");
+
+        g.MapPost("/adopt", async Task<MeetingResult> (int id, VersionRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+            await Guard(id, Need.Run, scope, db) ?? await Reply(await svc.AdoptAsync(id, req.Version), id, scope, db))
+            .WithSummary("Thông qua biên bản: từ đây nội dung bất biến, lưu mã băm SHA-256");
+
+        g.MapPost("/sign", async Task<MeetingResult> (int id, SignRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Read, scope, db) is { } refused) return refused;
+            var cellId = await db.Meetings.Where(m => m.Id == id).Select(m => m.CellId).FirstAsync();
+            return await Reply(await svc.SignAsync(id, req.Role, scope.MemberId, await scope.CanRunAsync(cellId)), id, scope, db);
+        }).WithSummary("Chủ trì hoặc thư ký ký biên bản");
+
+        g.MapPost("/addenda", async Task<MeetingResult> (int id, AddendumRequest req, UserScope scope, MinutesService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            var r = await svc.AddAddendumAsync(id, req.Date, req.Text);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Lập phụ lục đính chính biên bản đã thông qua (bản gốc giữ nguyên)");
+
+        g.MapPost("/addenda/{addendumId:int}/sign", async Task<MeetingResult> (int id, int addendumId, UserScope scope, MinutesService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            var r = await svc.SignAddendumAsync(id, addendumId);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Ký phụ lục biên bản");
+
+        g.MapGet("/rating/sheet", async Task<Results<Ok<RatingSheet>, ForbidHttpResult, NotFound>> (int id, UserScope scope, RatingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var m = await svc.LoadAsync(id);
+            return TypedResults.Ok(await svc.SheetAsync(m, null));
+        }).WithSummary("Phiếu chấm điểm: tiêu chí đo được tính từ biên bản, tiêu chí còn lại để trống");
+
+        g.MapPost("/rating/propose", async Task<MeetingResult> (int id, ProposeRequest req, UserScope scope, RatingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            var r = await svc.ProposeAsync(id, req.Scores, req.Note);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Chi ủy đề xuất điểm và xếp loại");
+
+        g.MapPost("/rating/vote", async Task<MeetingResult> (int id, RatingVoteRequest req, UserScope scope, RatingService svc, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
+            var r = await svc.VoteAsync(id, req.VotesFor, req.VotesAgainst);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Chi bộ biểu quyết đề xuất xếp loại");
+
+        g.MapPost("/rating/confirm", async Task<MeetingResult> (int id, ConfirmRequest req, UserScope scope, RatingService svc, AppDbContext db) =>
+        {
+            var meeting = await db.Meetings.Where(m => m.Id == id).Select(m => new { m.CellId, m.Date }).FirstOrDefaultAsync();
+            if (meeting is null) return TypedResults.NotFound();
+            if (!await scope.CanConfirmAsync(meeting.CellId, meeting.Date)) return TypedResults.Forbid();
+            var r = await svc.ConfirmAsync(id, req.Level, req.Note);
+            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+        }).WithSummary("Cấp ủy viên, tổ theo dõi cấp trên xác nhận xếp loại");
+
+        g.MapGet("/minutes.docx", async Task<Results<FileContentHttpResult, ForbidHttpResult, NotFound>> (int id, UserScope scope, AppDbContext db) =>
+        {
+            if (await Guard(id, Need.Read, scope, db) is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var dto = (await MeetingQueries.LoadAsync(db, scope, id))!;
+            // Members read adopted minutes only; the committee can print a draft to read it back at the meeting.
+            if (dto.Status != MeetingStatus.Adopted && (scope.IsMemberOnly() || dto.Status != MeetingStatus.Held)) return TypedResults.Forbid();
+            return TypedResults.File(await MeetingBook.MeetingAsync(db, dto), MeetingBook.ContentType, $"bien-ban-{dto.Date:yyyy-MM-dd}.docx");
+        }).WithSummary("Biên bản buổi sinh hoạt (DOCX, bố cục trang sổ họp chi bộ)");
+    }
+
+    /// <summary>Null when the account may go on; otherwise the refusal (404 for no such meeting, 403 outside the account's cells).</summary>
+    static async Task<MeetingResult?> Guard(int id, Need need, UserScope scope, AppDbContext db)
+    {
+        var m = await db.Meetings.Where(x => x.Id == id).Select(x => new { x.CellId, x.Date }).FirstOrDefaultAsync();
+        if (m is null) return TypedResults.NotFound();
+        var ok = need == Need.Read ? await scope.CanReadAsync(m.CellId, m.Date) : await scope.CanRunAsync(m.CellId);
+        if (ok) return null;
+        return TypedResults.Forbid();
+    }
+
+    /// <summary>Expected failures as ProblemDetails: a stale version or a locked record is 409, bad input 400 next to its field.</summary>
+    static async Task<MeetingResult> Reply(Outcome<Meeting> r, int id, UserScope scope, AppDbContext db)
+    {
+        if (r.Field == "version") return TypedResults.Problem(r.Error, statusCode: 409, title: "Xung đột cập nhật");
+        if (r.Field == "status") return TypedResults.Problem(r.Error, statusCode: 409, title: "Không thực hiện được ở trạng thái hiện tại");
+        if (!r.Ok) return r.ToProblem();
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok((await MeetingQueries.LoadAsync(db, scope, id))!);
+    }
+}
