@@ -284,6 +284,12 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         // The secretary sees it prefilled for the roll call.
         var bySecretary = await Get(secretary, $"/api/v1/meetings/{Id(m)}");
         Assert.Contains(bySecretary.GetProperty("attendance").EnumerateArray(), a => a.GetProperty("reasonText").GetString() == "Đang điều trị tại bệnh viện huyện");
+        // On the pages: the notice in the member's list, the agenda and the absence form on the meeting page, no roll-call form.
+        var pages = await App.PagesAs("dangvien.nakhum");
+        Assert.Contains("Họp bất thường", await pages.GetStringAsync("/Notifications"));
+        var page = await pages.GetStringAsync($"/Meetings/{Id(m)}");
+        Assert.Contains("Bạn đã báo vắng: Ốm đau Đang điều trị tại bệnh viện huyện", page);
+        Assert.DoesNotContain("Lưu điểm danh", page);
         // A member cannot run the meeting.
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync($"/api/v1/meetings/{Id(m)}/minutes", new { version = Version(m) })).StatusCode);
     }
