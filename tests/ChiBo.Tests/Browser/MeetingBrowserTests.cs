@@ -73,7 +73,7 @@ public class MeetingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await page.GetByLabel("Người phát biểu mục 3").SelectOptionAsync(new SelectOptionValue { Index = speaker });
             await page.GetByLabel("Ý kiến phát biểu mục 3").FillAsync(text);
-            await page.Locator("form:has([aria-label='Ý kiến phát biểu mục 3'])").GetByRole(AriaRole.Button, new() { Name = "Ghi ý kiến" }).ClickAsync();
+            await page.Locator("form:has([aria-label='Ý kiến phát biểu mục 3'])").GetByRole(AriaRole.Button, new() { Name = "Ghi", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã ghi ý kiến phát biểu.");
         }
         await Expect(page.Locator("#bien-ban")).ToContainTextAsync("vận động bà con giữ vệ sinh đường bản");

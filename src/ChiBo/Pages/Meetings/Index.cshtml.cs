@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, UserScope scope, MeetingService meeting
     {
         if (!await scope.CanSeeUnitAsync(cellId)) return Forbid();
         if (!await LoadAsync(cellId, year)) return NotFound();
-        var next = NextMeetingDay();
+        var next = await NextMeetingDayAsync(cellId);
         Form.Date = next.Vn();
         Form.Title = $"Sinh hoạt thường kỳ tháng {next.Month}/{next.Year}";
         return Page();
@@ -59,10 +59,13 @@ public class IndexModel(AppDbContext db, UserScope scope, MeetingService meeting
         return Page();
     }
 
-    DateOnly NextMeetingDay()
+    /// <summary>The next Party-wide meeting day of the rule set in force (the 3rd since 2025), or tomorrow where none is set.</summary>
+    async Task<DateOnly> NextMeetingDayAsync(int cellId)
     {
         var today = scope.Today;
-        var d = new DateOnly(today.Year, today.Month, 3);
+        var rules = await Features.Rules.RuleSets.InForceAsync(db, cellId, today);
+        if (rules.MeetingDay is not { } day) return today.AddDays(1);
+        var d = new DateOnly(today.Year, today.Month, day);
         return d >= today ? d : d.AddMonths(1);
     }
 
