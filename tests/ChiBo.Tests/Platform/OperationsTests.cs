@@ -23,6 +23,10 @@ public abstract class OperationsTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("/api/v1/units/{id}/subtree", paths);
         Assert.Contains("/api/v1/members/{id}/transfer", paths);
         Assert.Contains("/api/v1/imports/{kind}", paths);
+        foreach (var meetingPath in new[] { "/api/v1/units/{cellId}/meetings", "/api/v1/meetings/{id}/attendance", "/api/v1/meetings/{id}/minutes",
+                     "/api/v1/meetings/{id}/adopt", "/api/v1/meetings/{id}/sign", "/api/v1/meetings/{id}/addenda", "/api/v1/meetings/{id}/rating/confirm",
+                     "/api/v1/meetings/{id}/minutes.docx", "/api/v1/rule-sets", "/api/v1/topics" })
+            Assert.Contains(meetingPath, paths);
     }
 
     [Fact]

@@ -152,8 +152,8 @@ public class MeetingService(AppDbContext db, TimeProvider clock, IHttpContextAcc
                 Body = $"Địa điểm: {m.Place}. Nội dung: {m.Title}.",
             });
         m.NoticeSentAt = Now; m.NoticeSentBy = Actor; m.Status = MeetingStatus.Notified; Touch(m);
-        await db.SaveChangesAsync(ct);
-        return Outcome<int>.Success(memberUsers.Concat(monitors).Distinct().Count());
+        var saved = await SaveAsync(m, ct);
+        return saved.Ok ? Outcome<int>.Success(memberUsers.Concat(monitors).Distinct().Count()) : Outcome<int>.Fail(saved.Field!, saved.Error!);
     }
 
     public async Task<Outcome<MeetingDocument>> AddDocumentAsync(int id, DocumentKind kind, string fileName, string contentType, byte[] content, CancellationToken ct = default)
@@ -230,8 +230,7 @@ public class MeetingService(AppDbContext db, TimeProvider clock, IHttpContextAcc
         if (row is null) { row = new Attendance { MemberId = memberId, Official = me.Status == RollStatus.Official }; m.Attendance.Add(row); }
         row.Status = AttendanceStatus.AbsentExcused; row.Reason = reason; row.ReasonText = text?.Trim(); row.AnnouncedAt = Now;
         Touch(m);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Meeting>.Success(m);
+        return await SaveAsync(m, ct);
     }
 
     public async Task<Outcome<Meeting>> CancelAsync(int id, int version, CancellationToken ct = default)

@@ -106,6 +106,17 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         }
     }
 
+    /// <summary>Two people acting on one rating at once (two confirmers, a re-proposal during the vote): the second is told, not lost.</summary>
+    async Task<Outcome<MeetingRating>> SaveAsync(MeetingRating rating, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<MeetingRating>.Fail("version", "Xếp loại vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới.");
+        }
+        return Outcome<MeetingRating>.Success(rating);
+    }
+
     /// <summary>The cell committee's proposal: manual criteria scored, automatic ones recomputed from the adopted minutes.</summary>
     public async Task<Outcome<MeetingRating>> ProposeAsync(int meetingId, Dictionary<string, decimal> manual, string? note, CancellationToken ct = default)
     {
@@ -127,8 +138,7 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         foreach (var l in sheet.Lines)
             rating.Scores.Add(new RatingScore { CriterionId = l.CriterionId, Points = l.Points ?? 0, Automatic = l.Automatic, Basis = l.Basis });
         if (existing is null) db.MeetingRatings.Add(rating);
-        await db.SaveChangesAsync(ct);
-        return Outcome<MeetingRating>.Success(rating);
+        return await SaveAsync(rating, ct);
     }
 
     /// <summary>The cell votes on the proposal; more than half of the official members present must agree.</summary>
@@ -143,8 +153,7 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         if (votesFor * 2 <= voters)
             return Outcome<MeetingRating>.Fail("votesFor", $"Đề xuất chưa được quá nửa ({votesFor}/{voters}) đảng viên chính thức có mặt tán thành: chi ủy đề xuất lại.");
         rating.VotesFor = votesFor; rating.VotesAgainst = votesAgainst; rating.VotedAt = Now; rating.Status = RatingStatus.Voted;
-        await db.SaveChangesAsync(ct);
-        return Outcome<MeetingRating>.Success(rating);
+        return await SaveAsync(rating, ct);
     }
 
     /// <summary>The attending upper-level member confirms, or sets another level with the reason.</summary>
@@ -161,7 +170,6 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
             rating.Level = l;
         }
         rating.Status = RatingStatus.Confirmed; rating.ConfirmedBy = Actor; rating.ConfirmedAt = Now; rating.ConfirmationNote = note?.Trim();
-        await db.SaveChangesAsync(ct);
-        return Outcome<MeetingRating>.Success(rating);
+        return await SaveAsync(rating, ct);
     }
 }
