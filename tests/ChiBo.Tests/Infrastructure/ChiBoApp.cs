@@ -59,6 +59,12 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Browser tests need a real port: Kestrel on 127.0.0.1 with a free port.</summary>
     protected virtual bool UseRealServer => false;
 
+    /// <summary>
+    /// The demo year of meetings takes seconds to make through the services; only the classes that read it
+    /// (the demo story itself, the meeting book, the browser) pay for it. Tests that need meetings make their own.
+    /// </summary>
+    protected virtual bool SeedDemoMeetings => false;
+
     public Uri RootUri => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
@@ -68,6 +74,7 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Kind.ToString());
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Default", _conn);
+        builder.UseSetting("Demo:Meetings", SeedDemoMeetings.ToString());
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), _name + "-keys"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s =>
@@ -124,10 +131,13 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
 public sealed class SqliteApp : ChiBoApp { public override Db Kind => Db.Sqlite; }
 public sealed class PostgresApp : ChiBoApp { public override Db Kind => Db.Postgres; }
+public sealed class SqliteDemoApp : ChiBoApp { public override Db Kind => Db.Sqlite; protected override bool SeedDemoMeetings => true; }
+public sealed class PostgresDemoApp : ChiBoApp { public override Db Kind => Db.Postgres; protected override bool SeedDemoMeetings => true; }
 public sealed class BrowserApp : ChiBoApp
 {
     public override Db Kind => Db.Sqlite;
     protected override bool UseRealServer => true;
+    protected override bool SeedDemoMeetings => true;
 }
 
 public class TestClock(DateTimeOffset now) : TimeProvider

@@ -189,8 +189,9 @@ public static class MeetingBook
         var rp = new RunProperties();
         if (bold) rp.Append(new Bold());
         if (italic) rp.Append(new Italic());
-        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
+        // Schema order inside w:rPr: b, i, …, sz, …, u.
         if (size is { } s) rp.Append(new FontSize { Val = s.ToString() });
+        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
         return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
