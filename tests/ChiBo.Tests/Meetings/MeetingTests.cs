@@ -290,6 +290,14 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         var page = await pages.GetStringAsync($"/Meetings/{Id(m)}");
         Assert.Contains("Bạn đã báo vắng: Ốm đau Đang điều trị tại bệnh viện huyện", page);
         Assert.DoesNotContain("Lưu điểm danh", page);
+        // The cell committee's own meeting is not the members' business.
+        var committee = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/meetings", new
+        {
+            kind = "Committee", date = "2026-11-25", startTime = "19:00:00", place = "Nhà bí thư chi bộ", title = "Chi ủy chuẩn bị nội dung sinh hoạt tháng 12",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/v1/meetings/{Id(committee)}")).StatusCode);
+        Assert.DoesNotContain((await Get(member, $"/api/v1/units/{cell}/meetings?year=2026")).EnumerateArray(), x => x.GetProperty("id").GetInt32() == Id(committee));
+        Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/api/v1/meetings/{Id(committee)}")).StatusCode);
         // A member cannot run the meeting.
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync($"/api/v1/meetings/{Id(m)}/minutes", new { version = Version(m) })).StatusCode);
     }

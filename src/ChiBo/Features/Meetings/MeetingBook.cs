@@ -18,16 +18,18 @@ public static class MeetingBook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static async Task<byte[]> YearAsync(AppDbContext db, UserScope scope, int cellId, int year, CancellationToken ct = default)
+    /// <summary>The cell's book (sổ họp chi bộ) or, with <paramref name="committee"/>, the cell committee's (sổ họp chi ủy).</summary>
+    public static async Task<byte[]> YearAsync(AppDbContext db, UserScope scope, int cellId, int year, bool committee = false, CancellationToken ct = default)
     {
         var from = new DateOnly(year, 1, 1);
-        var ids = await db.Meetings.Where(m => m.CellId == cellId && m.Status == MeetingStatus.Adopted && m.Date >= from && m.Date < from.AddYears(1))
+        var ids = await db.Meetings.Where(m => m.CellId == cellId && m.Status == MeetingStatus.Adopted && m.Date >= from && m.Date < from.AddYears(1)
+                && (m.Kind == MeetingKind.Committee) == committee)
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => m.Id).ToListAsync(ct);
         var list = new List<MeetingDto>();
         foreach (var id in ids) list.Add((await MeetingQueries.LoadAsync(db, scope, id, ct))!);
         var cell = await db.AsDtos(db.Units.Where(u => u.Id == cellId), new DateOnly(year, 12, 31)).Select(u => u.Name).FirstAsync(ct);
         var parent = await ParentNameAsync(db, cellId, new DateOnly(year, 12, 31), ct);
-        return Render(list, cell, parent, year);
+        return Render(list, cell, parent, year, committee ? "SỔ HỌP CHI ỦY" : "SỔ HỌP CHI BỘ");
     }
 
     static async Task<string?> ParentNameAsync(AppDbContext db, int cellId, DateOnly date, CancellationToken ct)
@@ -39,7 +41,7 @@ public static class MeetingBook
     public static async Task<byte[]> MeetingAsync(AppDbContext db, MeetingDto m, CancellationToken ct = default) =>
         Render([m], m.CellName, await ParentNameAsync(db, m.CellId, m.Date, ct), null);
 
-    public static byte[] Render(List<MeetingDto> meetings, string cellName, string? parentName, int? bookYear)
+    public static byte[] Render(List<MeetingDto> meetings, string cellName, string? parentName, int? bookYear, string bookTitle = "SỔ HỌP CHI BỘ")
     {
         using var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
@@ -49,7 +51,7 @@ public static class MeetingBook
             if (bookYear is { } y)
             {
                 Header(body, parentName, cellName);
-                body.Append(P("SỔ HỌP CHI BỘ", bold: true, size: 32, center: true, before: 2400));
+                body.Append(P(bookTitle, bold: true, size: 32, center: true, before: 2400));
                 body.Append(P($"Năm {y}", bold: true, size: 28, center: true));
                 body.Append(P($"Gồm {meetings.Count} biên bản đã thông qua", center: true, italic: true));
                 body.Append(PageBreak());

@@ -40,8 +40,9 @@ public static class MeetingQueries
     /// <summary>Members (only) see a meeting's draft minutes only after adoption: drafts are the committee's working copy.</summary>
     public static bool IsMemberOnly(this UserScope scope) => !scope.CanManageCells && !scope.IsInRole(Roles.MonitoringMember);
 
-    public static Task<bool> CanReadAsync(this UserScope scope, int cellId, DateOnly date, CancellationToken ct = default) =>
-        scope.CanSeeUnitAsync(cellId, date, ct);
+    /// <summary>A meeting of the account's subtree; the cell committee's own meetings (sinh hoạt chi ủy) are not for ordinary members.</summary>
+    public static async Task<bool> CanReadAsync(this UserScope scope, int cellId, DateOnly date, MeetingKind kind, CancellationToken ct = default) =>
+        !(kind == MeetingKind.Committee && scope.IsMemberOnly()) && await scope.CanSeeUnitAsync(cellId, date, ct);
 
     /// <summary>Planning, attendance and minutes: the cell's secretary (or staff above it).</summary>
     public static Task<bool> CanRunAsync(this UserScope scope, int cellId, CancellationToken ct = default) => scope.CanEditUnitAsync(cellId, ct);
@@ -122,7 +123,8 @@ public static class MeetingQueries
     {
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
-        var rows = await db.Meetings.Where(m => m.CellId == cellId && m.Date >= from && m.Date < to)
+        var memberOnly = scope.IsMemberOnly();
+        var rows = await db.Meetings.Where(m => m.CellId == cellId && m.Date >= from && m.Date < to && !(memberOnly && m.Kind == MeetingKind.Committee))
             .OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime)
             .Select(m => new
             {
@@ -132,7 +134,6 @@ public static class MeetingQueries
                 Expected = m.Attendance.Count(a => a.Status != AttendanceStatus.Exempt && a.Status != AttendanceStatus.SpecialDuty),
                 Rating = db.MeetingRatings.Where(r => r.MeetingId == m.Id).Select(r => new { r.Level, r.Status }).FirstOrDefault(),
             }).ToListAsync(ct);
-        var memberOnly = scope.IsMemberOnly();
         return rows.Select(r => new MeetingListItem(r.Id, r.Kind, r.Kind.Vietnamese(), r.Status, r.Status.Vietnamese(), r.Date, r.StartTime, r.Title, r.Topic,
             (r.Status is MeetingStatus.Held or MeetingStatus.Adopted) && r.Expected > 0 && (!memberOnly || r.Status == MeetingStatus.Adopted) ? Math.Round(100m * r.Present / r.Expected, 1) : null,
             memberOnly && r.Status != MeetingStatus.Adopted ? null : r.Rating?.Level,

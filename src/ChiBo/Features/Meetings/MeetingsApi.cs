@@ -59,13 +59,15 @@ public static class MeetingsApi
             return TypedResults.Ok(await MeetingWarnings.ForCellAsync(db, cellId, date ?? scope.Today));
         }).WithSummary("Cảnh báo: tháng chưa có sinh hoạt thường kỳ, quý chưa có sinh hoạt chuyên đề");
 
-        cells.MapGet("/meeting-book.docx", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int cellId, int? year, UserScope scope, AppDbContext db) =>
+        cells.MapGet("/meeting-book.docx", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int cellId, int? year, bool? committee, UserScope scope, AppDbContext db) =>
         {
             if (!await scope.CanSeeUnitAsync(cellId)) return TypedResults.Forbid();
+            // The committee's own book is the committee's working record, not the members'.
+            if (committee == true && scope.IsMemberOnly()) return TypedResults.Forbid();
             var y = year ?? scope.Today.Year;
-            var bytes = await MeetingBook.YearAsync(db, scope, cellId, y);
-            return TypedResults.File(bytes, MeetingBook.ContentType, $"so-hop-chi-bo-{y}.docx");
-        }).WithSummary("Sổ họp chi bộ của một năm (DOCX): biên bản đã thông qua");
+            var bytes = await MeetingBook.YearAsync(db, scope, cellId, y, committee == true);
+            return TypedResults.File(bytes, MeetingBook.ContentType, committee == true ? $"so-hop-chi-uy-{y}.docx" : $"so-hop-chi-bo-{y}.docx");
+        }).WithSummary("Sổ họp chi bộ (hoặc sổ họp chi ủy với committee=true) của một năm (DOCX): biên bản đã thông qua");
 
         var g = app.MapGroup("/api/v1/meetings/{id:int}").WithTags("Sinh hoạt chi bộ").RequireAuthorization();
 
@@ -200,9 +202,9 @@ public static class MeetingsApi
     /// <summary>Null when the account may go on; otherwise the refusal (404 for no such meeting, 403 outside the account's cells).</summary>
     static async Task<MeetingResult?> Guard(int id, Need need, UserScope scope, AppDbContext db)
     {
-        var m = await db.Meetings.Where(x => x.Id == id).Select(x => new { x.CellId, x.Date }).FirstOrDefaultAsync();
+        var m = await db.Meetings.Where(x => x.Id == id).Select(x => new { x.CellId, x.Date, x.Kind }).FirstOrDefaultAsync();
         if (m is null) return TypedResults.NotFound();
-        var ok = need == Need.Read ? await scope.CanReadAsync(m.CellId, m.Date) : await scope.CanRunAsync(m.CellId);
+        var ok = need == Need.Read ? await scope.CanReadAsync(m.CellId, m.Date, m.Kind) : await scope.CanRunAsync(m.CellId);
         if (ok) return null;
         return TypedResults.Forbid();
     }

@@ -40,9 +40,9 @@ public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meeti
 
     async Task<IActionResult?> GuardAsync(int id, bool run)
     {
-        var m = await db.Meetings.Where(x => x.Id == id).Select(x => new { x.CellId, x.Date }).FirstOrDefaultAsync();
+        var m = await db.Meetings.Where(x => x.Id == id).Select(x => new { x.CellId, x.Date, x.Kind }).FirstOrDefaultAsync();
         if (m is null) return NotFound();
-        var ok = run ? await scope.CanRunAsync(m.CellId) : await scope.CanReadAsync(m.CellId, m.Date);
+        var ok = run ? await scope.CanRunAsync(m.CellId) : await scope.CanReadAsync(m.CellId, m.Date, m.Kind);
         return ok ? null : Forbid();
     }
 
