@@ -43,6 +43,7 @@ builder.Services.AddScoped<MemberService>();
 builder.Services.AddScoped<MeetingService>();
 builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();
+builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddImports();
 
 var app = builder.Build();
@@ -69,6 +70,7 @@ app.MapRules();
 app.MapTopics();
 app.MapMeetings();
 app.MapNotifications();
+ChiBo.Features.Plans.PlansApi.MapPlans(app);
 app.MapRazorPages();
 
 app.Run();

@@ -2,6 +2,8 @@ using ChiBo.Features.Accounts;
 using ChiBo.Features.Audit;
 using ChiBo.Features.Import;
 using ChiBo.Features.Meetings;
+using ChiBo.Features.Monitoring;
+using ChiBo.Features.Plans;
 using ChiBo.Features.Notifications;
 using ChiBo.Features.Rules;
 using ChiBo.Features.Topics;
@@ -39,6 +41,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<MeetingRating> MeetingRatings => Set<MeetingRating>();
     public DbSet<RatingScore> RatingScores => Set<RatingScore>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ThematicPlan> ThematicPlans => Set<ThematicPlan>();
+    public DbSet<ThematicPlanItem> ThematicPlanItems => Set<ThematicPlanItem>();
+    public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
+    public DbSet<MonitoringGroup> MonitoringGroups => Set<MonitoringGroup>();
+    public DbSet<MonitoringGroupMember> MonitoringGroupMembers => Set<MonitoringGroupMember>();
+    public DbSet<MonitoringCoverage> MonitoringCoverages => Set<MonitoringCoverage>();
+    public DbSet<VisitAssignment> VisitAssignments => Set<VisitAssignment>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<GroupReport> GroupReports => Set<GroupReport>();
+    public DbSet<MonthlySchedule> MonthlySchedules => Set<MonthlySchedule>();
+    public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

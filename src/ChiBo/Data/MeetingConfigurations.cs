@@ -176,6 +176,8 @@ class NotificationConfiguration : IEntityTypeConfiguration<Notification>
     {
         b.Property(x => x.Title).HasMaxLength(500);
         b.Property(x => x.Link).HasMaxLength(500);
+        b.Property(x => x.Key).HasMaxLength(200);
         b.HasIndex(x => new { x.UserId, x.Id });
+        b.HasIndex(x => new { x.UserId, x.Key });
     }
 }

@@ -13,6 +13,8 @@ public class Notification
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+    /// <summary>What the notice is about ("due:plan:2027:12"): a reminder is sent once per user and key.</summary>
+    public string? Key { get; set; }
 }
 
 public static class NotificationsApi

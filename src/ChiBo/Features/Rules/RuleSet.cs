@@ -32,10 +32,25 @@ public class RuleSet
     public int AverageMin { get; set; } = 50;
     /// <summary>The standard order of a periodic meeting, one agenda line per row, "Mở đầu|..." style section prefixes.</summary>
     public required string PeriodicAgenda { get; set; }
+    /// <summary>Annual thematic plan due before this day and month (seed 004: 05/02).</summary>
+    public int PlanDueDay { get; set; } = 5;
+    public int PlanDueMonth { get; set; } = 2;
+    /// <summary>A grassroots committee sends its cells' schedules for month M before this day of M (seed 004: 02).</summary>
+    public int ScheduleDueDay { get; set; } = 2;
+    /// <summary>Monitoring groups' six-month report before 20/6 and annual report before 10/12 (seed 004).</summary>
+    public int HalfYearReportDay { get; set; } = 20;
+    public int HalfYearReportMonth { get; set; } = 6;
+    public int YearReportDay { get; set; } = 10;
+    public int YearReportMonth { get; set; } = 12;
     public required string ThematicAgenda { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public List<RubricCriterion> Criteria { get; set; } = [];
+
+    public DateOnly PlanDue(int year) => new(year, PlanDueMonth, PlanDueDay);
+    public DateOnly ScheduleDue(int year, int month) => new(year, month, ScheduleDueDay);
+    public DateOnly HalfYearReportDue(int year) => new(year, HalfYearReportMonth, HalfYearReportDay);
+    public DateOnly YearReportDue(int year) => new(year, YearReportMonth, YearReportDay);
 }
 
 public enum RubricPart { Preparation, Attendance, Conduct, Closing }

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChiBo.Tests.Infrastructure;
+using ChiBo.Tests.Meetings;
+using static ChiBo.Tests.Meetings.MeetingFlow;
+
+namespace ChiBo.Tests.Plans;
+
+public abstract class PlanTests(ChiBoApp app) : AppTest(app)
+{
+    void At(int y, int m, int d) => App.Clock.Now = new DateTimeOffset(y, m, d, 9, 0, 0, TimeSpan.FromHours(7));
+
+    async Task<List<int>> Topics(HttpClient c) =>
+        (await Get(c, "/api/v1/topics")).EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).ToList();
+
+    static object Items(List<int> topics, int[] quarters) => quarters.Select((q, i) => new { quarter = q, topicId = topics[i % topics.Count], title = $"Chuyên đề quý {q}: chủ đề {i + 1}" }).ToArray();
+
+    [Fact]
+    public async Task TheCommitteeReturnsAPlanWithCommentsThenApprovesItAndTheFirstSubmissionSetsTimeliness()
+    {
+        At(2027, 1, 20);
+        var secretary = await App.ApiAs("bithu.nakhum");
+        var clerk = await App.ApiAs("vp.binhlu");
+        var cell = await UnitId("LC-BL-NK");
+        var topics = await Topics(secretary);
+        var plan = await Ok(await secretary.PutAsJsonAsync($"/api/v1/units/{cell}/plans/2027", new { items = Items(topics, [1, 2, 3]) }));
+        var incomplete = await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("Quý 4 chưa đủ chuyên đề", await incomplete.Content.ReadAsStringAsync());
+        plan = await Ok(await secretary.PutAsJsonAsync($"/api/v1/units/{cell}/plans/2027", new { version = Version(plan), items = Items(topics, [1, 2, 3, 4]) }));
+        plan = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) }));
+        Assert.Equal("Submitted", plan.GetProperty("status").GetString());
+        Assert.True(plan.GetProperty("onTime").GetBoolean());
+
+        // The cell cannot approve its own plan; a return needs its reasons.
+        var id = Id(plan);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = true, version = Version(plan) })).StatusCode);
+        var bare = await clerk.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = false, version = Version(plan) });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("Ghi ý kiến khi trả lại", await bare.Content.ReadAsStringAsync());
+        plan = await Ok(await clerk.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = false, comment = "Quý 3 cần chuyên đề về dân vận khéo.", version = Version(plan) }));
+        Assert.Equal("Returned", plan.GetProperty("status").GetString());
+
+        // The secretary reads the comment, revises after the due date, resubmits: still on time (first submission counts).
+        At(2027, 2, 10);
+        secretary = await App.ApiAs("bithu.nakhum");
+        clerk = await App.ApiAs("vp.binhlu");
+        plan = await Get(secretary, $"/api/v1/units/{cell}/plans/2027");
+        Assert.Equal("Quý 3 cần chuyên đề về dân vận khéo.", plan.GetProperty("reviewComment").GetString());
+        plan = await Ok(await secretary.PutAsJsonAsync($"/api/v1/units/{cell}/plans/2027", new { version = Version(plan), items = Items(topics, [1, 2, 3, 3, 4]) }));
+        plan = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) }));
+        plan = await Ok(await clerk.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = true, comment = "Nhất trí.", version = Version(plan) }));
+        Assert.Equal("Approved", plan.GetProperty("status").GetString());
+        Assert.True(plan.GetProperty("onTime").GetBoolean());
+        Assert.Equal(["Submitted", "Returned", "Submitted", "Approved"], plan.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray());
+        // Approved plans are no longer edited.
+        var edit = await secretary.PutAsJsonAsync($"/api/v1/units/{cell}/plans/2027", new { version = Version(plan), items = Items(topics, [1]) });
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALateSubmissionIsCountedLateNotMissing()
+    {
+        var f = await CreateAsync(App);   // a new cell under Bình Lư, run by the commune's clerk
+        At(2028, 2, 10);
+        var clerk = await App.ApiAs("vp.binhlu");
+        var topics = await Topics(clerk);
+        var plan = await Ok(await clerk.PutAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2028", new { items = Items(topics, [1, 2, 3, 4]) }));
+        await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2028/submit", new { version = Version(plan) }));
+
+        var commune = await UnitId("LC-BL");
+        var o = await Get(clerk, $"/api/v1/units/{commune}/plans-overview?year=2028");
+        Assert.Equal("2028-02-05", o.GetProperty("due").GetString());
+        var mine = o.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("cellId").GetInt32() == f.CellId);
+        Assert.True(mine.GetProperty("submitted").GetBoolean());
+        Assert.False(mine.GetProperty("onTime").GetBoolean());
+        var expected = o.GetProperty("expected").GetInt32();
+        Assert.Equal(1, o.GetProperty("late").GetInt32());
+        Assert.Equal(1, o.GetProperty("submitted").GetInt32());
+        Assert.Equal(expected - 1, o.GetProperty("missing").GetInt32());
+        Assert.True(expected >= 4, "Bình Lư has its own cells, Bản Hon's and the school's");
+
+        // Another commune's secretary cannot look at Bình Lư's overview.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/units/{commune}/plans-overview?year=2028")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PlanAgainstPracticeCountsADroppedTopicAndAnUnplannedMeeting()
+    {
+        var f = await CreateAsync(App);
+        f.At(2024, 1, 10);
+        var topics = await Topics(f.Clerk);
+        var (cd1, cd2, cd3, cd4, cd5) = (topics[0], topics[1], topics[2], topics[3], topics[4]);
+        var plan = await Ok(await f.Clerk.PutAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2024", new
+        {
+            items = new object[]
+            {
+                new { quarter = 1, topicId = cd1, title = "Nâng cao chất lượng chuyên môn" },
+                new { quarter = 2, topicId = cd2, title = "Cải cách hành chính" },
+                new { quarter = 2, topicId = cd5, title = "Học tập và làm theo Bác" },
+                new { quarter = 3, topicId = cd3, title = "Dân vận khéo" },
+                new { quarter = 4, topicId = cd4, title = "Tạo nguồn phát triển đảng viên" },
+            },
+        }));
+        await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2024/submit", new { version = Version(plan) }));
+        foreach (var (date, topic) in new[] { ("2024-02-15", cd1), ("2024-05-15", cd2), ("2024-08-15", cd5), ("2024-10-15", cd4), ("2024-11-15", cd1) })
+        {
+            var d = DateOnly.Parse(date);
+            f.At(d.Year, d.Month, d.Day);
+            await Ok(await f.Attend(await f.Plan(date, "Thematic", topic)));
+        }
+        f.At(2024, 12, 31);
+        var p = await Get(f.Clerk, $"/api/v1/units/{f.CellId}/plans/2024/practice");
+        Assert.Equal(3, p.GetProperty("heldOnTime").GetInt32());
+        Assert.Equal(1, p.GetProperty("heldLate").GetInt32());
+        Assert.Equal(1, p.GetProperty("notHeld").GetInt32());
+        Assert.Equal(1, p.GetProperty("unplanned").GetInt32());
+        var lines = p.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal("NotHeld", lines.Single(l => l.GetProperty("title").GetString() == "Dân vận khéo").GetProperty("result").GetString());
+        Assert.Equal("HeldLate", lines.Single(l => l.GetProperty("title").GetString() == "Học tập và làm theo Bác").GetProperty("result").GetString());
+        Assert.Equal("2024-11-15", lines.Single(l => l.GetProperty("result").GetString() == "Unplanned").GetProperty("meetingDate").GetString());
+    }
+}
+
+public sealed class PlanTestsSqlite(SqliteApp app) : PlanTests(app), IClassFixture<SqliteApp>;
+public sealed class PlanTestsPostgres(PostgresApp app) : PlanTests(app), IClassFixture<PostgresApp>;
