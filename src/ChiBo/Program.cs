@@ -44,6 +44,7 @@ builder.Services.AddScoped<MeetingService>();
 builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();
 builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
+builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddImports();
 
 var app = builder.Build();
@@ -71,6 +72,7 @@ app.MapTopics();
 app.MapMeetings();
 app.MapNotifications();
 ChiBo.Features.Plans.PlansApi.MapPlans(app);
+ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(app);
 app.MapRazorPages();
 
 app.Run();

@@ -124,10 +124,15 @@ public static class DemoData
         await Account("bithu.nakhum", await NameOf(db, nk[0]), cellIds["LC-BL-NK"], Roles.CellSecretary, nk[0]);
         await Account("dangvien.nakhum", await NameOf(db, nk[2]), cellIds["LC-BL-NK"], Roles.Member, nk[2]);
         await Account("bithu.muongso", await NameOf(db, roster["LC-MS-MS"][0]), cellIds["LC-MS-MS"], Roles.CellSecretary, roster["LC-MS-MS"][0]);
-        await Account("theodoi.binhlu", "Tổ theo dõi sinh hoạt chi bộ xã Bình Lư", binhLu, Roles.MonitoringMember);
+        await Account("theodoi.binhlu", "Lò Văn Quyết", binhLu, Roles.MonitoringMember);
+        await Account("totruong.binhlu", "Tòng Văn Hải", binhLu, Roles.MonitoringMember);
         await tx.CommitAsync();
         // A year of meetings through the services: on by default (the demo needs it), off for tests that make their own.
-        if (sp.GetRequiredService<IConfiguration>().GetValue("Demo:Meetings", true)) await DemoMeetings.SeedAsync(sp);
+        if (sp.GetRequiredService<IConfiguration>().GetValue("Demo:Meetings", true))
+        {
+            await DemoMeetings.SeedAsync(sp);
+            await DemoMonitoring.SeedAsync(sp);
+        }
     }
 
     static async Task<string> NameOf(AppDbContext db, int memberId) => (await db.Members.FindAsync(memberId))!.FullName;

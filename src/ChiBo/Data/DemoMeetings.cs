@@ -54,7 +54,7 @@ public static class DemoMeetings
         await tx.CommitAsync();
     }
 
-    sealed class DemoClock : TimeProvider
+    internal sealed class DemoClock : TimeProvider
     {
         DateTimeOffset _now = new(2025, 11, 1, 8, 0, 0, TimeSpan.FromHours(7));
         public void At(DateOnly d, TimeOnly t) => _now = new DateTimeOffset(d.ToDateTime(t), TimeSpan.FromHours(7));
@@ -63,7 +63,7 @@ public static class DemoMeetings
     }
 
     /// <summary>The services read the actor from the request's user; here the actor is a fixed account name (or none).</summary>
-    sealed class Actor(string? userName) : IHttpContextAccessor
+    internal sealed class Actor(string? userName) : IHttpContextAccessor
     {
         public HttpContext? HttpContext { get; set; } = userName is null ? null : new DefaultHttpContext
         {

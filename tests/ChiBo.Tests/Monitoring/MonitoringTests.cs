@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChiBo.Tests.Infrastructure;
+using ChiBo.Tests.Meetings;
+using static ChiBo.Tests.Meetings.MeetingFlow;
+
+namespace ChiBo.Tests.Monitoring;
+
+public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task AGroupVisitsOnlyTheCellsItCoversAndCoverageCountsTheVisits()
+    {
+        var covered = await CreateAsync(App);
+        var other = await CreateAsync(App);
+        var leader = await App.ApiAs("totruong.binhlu");
+        var member = await App.ApiAs("theodoi.binhlu");
+        var nakhum = await UnitId("LC-BL-NK");
+        var commune = await UnitId("LC-BL");
+
+        // The commune's office forms the group and gives it two cells.
+        var group = await Ok(await covered.Clerk.PostAsJsonAsync("/api/v1/monitoring/groups", new
+        {
+            ownerUnitId = commune, name = "Tổ thử số " + covered.CellId, leaderUserName = "totruong.binhlu", from = "2024-01-01", memberUserNames = new[] { "theodoi.binhlu" },
+        }));
+        var gid = Id(group);
+        await Ok(await covered.Clerk.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/coverage", new { unitId = covered.CellId, from = "2024-01-01" }));
+        group = await Ok(await covered.Clerk.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/coverage", new { unitId = nakhum, from = "2024-01-01" }));
+        Assert.Equal(2, group.GetProperty("coverage").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/coverage", new { unitId = other.CellId, from = "2024-01-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/monitoring/groups/{gid}")).StatusCode);
+
+        // Two meetings in March 2024: one in a covered cell, one not.
+        var m = await covered.HoldAsync("2024-03-03", covered.Official.Take(5));
+        var manual = new Dictionary<string, decimal> { ["CB3"] = 5, ["TH1"] = 5, ["TH4"] = 9, ["TH5"] = 9 };
+        await Ok(await covered.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual }));
+        await Ok(await covered.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 8, votesAgainst = 0 }));
+        var outside = await other.HoldAsync("2024-03-03", other.Official.Take(5));
+
+        // The month's schedule: the covered cell's meeting, and Nà Khum with nothing planned.
+        var schedule = await Get(leader, $"/api/v1/monitoring/groups/{gid}/schedule?year=2024&month=3");
+        Assert.Contains(schedule.EnumerateArray(), l => l.GetProperty("meetingId").ValueKind == JsonValueKind.Number && l.GetProperty("meetingId").GetInt32() == Id(m));
+        Assert.Contains(schedule.EnumerateArray(), l => l.GetProperty("cellId").GetInt32() == nakhum && l.GetProperty("meetingId").ValueKind == JsonValueKind.Null);
+        Assert.DoesNotContain(schedule.EnumerateArray(), l => l.GetProperty("cellId").GetInt32() == other.CellId);
+
+        // Only the leader assigns, only to covered cells.
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/assignments", new { meetingId = Id(m), userName = "theodoi.binhlu" })).StatusCode);
+        var wrong = await leader.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/assignments", new { meetingId = Id(outside), userName = "theodoi.binhlu" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Tổ không phụ trách chi bộ này", await wrong.Content.ReadAsStringAsync());
+        await Ok(await leader.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/assignments", new { meetingId = Id(m), userName = "theodoi.binhlu" }));
+        var mine = await Get(member, "/api/v1/monitoring/assignments");
+        Assert.Contains(mine.EnumerateArray(), a => a.GetProperty("meetingId").GetInt32() == Id(m));
+
+        // The member cannot record a visit to a cell the group does not cover; records the covered one and confirms its rating.
+        covered.At(2024, 3, 4);
+        var refused = await member.PutAsJsonAsync($"/api/v1/meetings/{Id(outside)}/visit", new { attended = true, guidance = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("không phụ trách chi bộ này", await refused.Content.ReadAsStringAsync());
+        var visit = await Ok(await member.PutAsJsonAsync($"/api/v1/meetings/{Id(m)}/visit", new
+        {
+            attended = true, observationConduct = "Nhiều đảng viên phát biểu, tự phê bình thẳng thắn.", guidance = "Nghị quyết cần giao việc cụ thể.", confirmRating = true,
+        }));
+        Assert.True(visit.GetProperty("ratingConfirmed").GetBoolean());
+        var rating = (await covered.Get(Id(m))).GetProperty("rating");
+        Assert.Equal("Confirmed", rating.GetProperty("status").GetString());
+        Assert.Equal("theodoi.binhlu", rating.GetProperty("confirmedBy").GetString());
+
+        // Coverage for the year: two cells, one visited once by Lò Văn Quyết, Nà Khum never.
+        var report = await Get(leader, $"/api/v1/monitoring/groups/{gid}/coverage-report?from=2024-01-01&to=2025-01-01");
+        Assert.Equal(2, report.GetProperty("cells").GetInt32());
+        Assert.Equal(1, report.GetProperty("cellsVisited").GetInt32());
+        Assert.Equal(1, report.GetProperty("visitsMade").GetInt32());
+        Assert.Equal(1, report.GetProperty("ratingsConfirmed").GetInt32());
+        Assert.Equal(["Chi bộ bản Nà Khum"], report.GetProperty("neverVisited").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        var line = report.GetProperty("perCell").EnumerateArray().Single(c => c.GetProperty("cellId").GetInt32() == covered.CellId);
+        Assert.Equal("Lò Văn Quyết", Assert.Single(line.GetProperty("visitors").EnumerateArray()).GetString());
+    }
+}
+
+public sealed class MonitoringTestsSqlite(SqliteApp app) : MonitoringTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringTestsPostgres(PostgresApp app) : MonitoringTests(app), IClassFixture<PostgresApp>;
