@@ -45,6 +45,8 @@ builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();
 builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
+builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
+ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
 var app = builder.Build();
@@ -73,6 +75,8 @@ app.MapMeetings();
 app.MapNotifications();
 ChiBo.Features.Plans.PlansApi.MapPlans(app);
 ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(app);
+ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(app);
+ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 app.MapRazorPages();
 
 app.Run();

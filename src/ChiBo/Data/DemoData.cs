@@ -112,7 +112,7 @@ public static class DemoData
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         async Task Account(string user, string fullName, int unit, string role, int? member = null)
         {
-            var u = new AppUser { UserName = user, FullName = fullName, UnitId = unit, MemberId = member, EmailConfirmed = true };
+            var u = new AppUser { UserName = user, FullName = fullName, UnitId = unit, MemberId = member, Email = user + "@chibo.local", EmailConfirmed = true };
             var r = await users.CreateAsync(u, Password);
             if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(u, role);

@@ -27,6 +27,7 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
     SqliteConnection? _keepAlive;
     string _conn = "";
     public abstract Db Kind { get; }
+    public string MailFolder => Path.Combine(Path.GetTempPath(), _name + "-mail");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7)));
     public bool Unavailable => Kind == Db.Postgres && string.IsNullOrEmpty(PgConn);
     public const string SkipReason = "PostgreSQL tests need PG_TEST_CONN (set by .ci/run).";
@@ -75,6 +76,10 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Default", _conn);
         builder.UseSetting("Demo:Meetings", SeedDemoMeetings.ToString());
+        // Reminders run when a test asks (on the test clock's date), and mail goes to a folder the test can read.
+        builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Email:Mode", "File");
+        builder.UseSetting("Email:Folder", MailFolder);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), _name + "-keys"));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s =>
