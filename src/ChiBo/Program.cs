@@ -46,6 +46,7 @@ builder.Services.AddScoped<RatingService>();
 builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
+builder.Services.AddScoped<ChiBo.Features.Monitoring.GroupReportService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -76,6 +77,7 @@ app.MapNotifications();
 ChiBo.Features.Plans.PlansApi.MapPlans(app);
 ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(app);
 ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(app);
+ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(app);
 ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 app.MapRazorPages();
 

@@ -76,6 +76,26 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(["Chi bộ bản Nà Khum"], report.GetProperty("neverVisited").EnumerateArray().Select(x => x.GetString()!).ToArray());
         var line = report.GetProperty("perCell").EnumerateArray().Single(c => c.GetProperty("cellId").GetInt32() == covered.CellId);
         Assert.Equal("Lò Văn Quyết", Assert.Single(line.GetProperty("visitors").EnumerateArray()).GetString());
+
+        // The leader's six-month report is drafted from these records, edited, submitted, exported.
+        var url = $"/api/v1/monitoring/groups/{gid}/reports/2024/HalfYear";
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync(url + "/draft", new { })).StatusCode);
+        var draft = await Ok(await leader.PostAsJsonAsync(url + "/draft", new { }));
+        var body = draft.GetProperty("body").GetString()!;
+        Assert.Contains("dự 1/1 buổi (Lò Văn Quyết)", body);
+        Assert.Contains("Chi bộ bản Nà Khum: chưa lần nào được dự", body);
+        Assert.Contains("Nghị quyết cần giao việc cụ thể.", body);
+        Assert.Contains("xác nhận xếp loại 1 buổi", body);
+        Assert.Equal("2024-06-20", draft.GetProperty("due").GetString());
+        var edited = await Ok(await leader.PutAsJsonAsync(url, new { body = body + "\n- Đề nghị Đảng ủy xã bố trí thêm thành viên cho tổ.", version = Version(draft) }));
+        Assert.Equal(HttpStatusCode.Conflict, (await leader.PutAsJsonAsync(url, new { body = "bản cũ", version = Version(draft) })).StatusCode);
+        var submitted = await Ok(await leader.PostAsJsonAsync(url + "/submit", new { version = Version(edited) }));
+        Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await leader.PutAsJsonAsync(url, new { body = "sửa sau khi gửi", version = Version(submitted) })).StatusCode);
+        var docx = await leader.GetAsync(url + "/docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        var bytes = await docx.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes[0] == (byte)'P' && bytes[1] == (byte)'K');
     }
 }
 

@@ -2,8 +2,7 @@ using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Organization;
 using ChiBo.Features.Shared;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using ChiBo.Features.Documents;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ namespace ChiBo.Features.Meetings;
 /// </summary>
 public static class MeetingBook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = Docx.ContentType;
 
     /// <summary>The cell's book (sổ họp chi bộ) or, with <paramref name="committee"/>, the cell committee's (sổ họp chi ủy).</summary>
     public static async Task<byte[]> YearAsync(AppDbContext db, UserScope scope, int cellId, int year, bool committee = false, CancellationToken ct = default)
@@ -43,54 +42,29 @@ public static class MeetingBook
 
     public static byte[] Render(List<MeetingDto> meetings, string cellName, string? parentName, int? bookYear, string bookTitle = "SỔ HỌP CHI BỘ")
     {
-        using var ms = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        return Docx.Build(body =>
         {
-            var main = doc.AddMainDocumentPart();
-            var body = new Body();
             if (bookYear is { } y)
             {
-                Header(body, parentName, cellName);
+                Docx.Header(body, parentName, cellName);
                 body.Append(P(bookTitle, bold: true, size: 32, center: true, before: 2400));
                 body.Append(P($"Năm {y}", bold: true, size: 28, center: true));
                 body.Append(P($"Gồm {meetings.Count} biên bản đã thông qua", center: true, italic: true));
-                body.Append(PageBreak());
+                body.Append(Docx.PageBreak());
             }
             for (var i = 0; i < meetings.Count; i++)
             {
                 Minutes(body, meetings[i], parentName, cellName);
-                if (i < meetings.Count - 1) body.Append(PageBreak());
+                if (i < meetings.Count - 1) body.Append(Docx.PageBreak());
             }
             if (meetings.Count == 0) body.Append(P("Chưa có biên bản nào được thông qua.", italic: true));
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 709, Footer = 709 }));
-            main.Document = new Document(body);
-            Styles(main);
-        }
-        return ms.ToArray();
-    }
-
-    static void Header(Body body, string? parentName, string cellName)
-    {
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-                new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
-                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
-        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2300", Type = TableWidthUnitValues.Pct }));
-        if (parentName is not null) left.Append(P(parentName.ToUpperInvariant(), center: true, size: 24));
-        left.Append(P(cellName.ToUpperInvariant(), bold: true, center: true, size: 24));
-        left.Append(P("*", center: true));
-        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2700", Type = TableWidthUnitValues.Pct }),
-            P("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, center: true, size: 26, underline: true));
-        table.Append(new TableRow(left, right));
-        body.Append(table);
+        });
     }
 
     static void Minutes(Body body, MeetingDto m, string? parentName, string cellName)
     {
         var mm = m.Minutes!;
-        Header(body, parentName, cellName);
+        Docx.Header(body, parentName, cellName);
         body.Append(P("BIÊN BẢN", bold: true, size: 30, center: true, before: 240));
         body.Append(P($"Sinh hoạt chi bộ {m.KindText.ToLowerInvariant()} tháng {m.Date:MM} năm {m.Date:yyyy}", bold: true, center: true));
         body.Append(P(m.Title, italic: true, center: true));
@@ -168,44 +142,7 @@ public static class MeetingBook
     static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, VnTime.Zone).ToString("HH:mm dd/MM/yyyy");
 
     static void Field(Body body, string label, string value) => body.Append(Run2(label + ": ", value));
-
-    static Paragraph Run2(string label, string text, bool indent = false, bool boldLabel = false)
-    {
-        var p = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Both },
-            new Indentation { FirstLine = indent ? "567" : "0" }, new SpacingBetweenLines { After = "60" }));
-        p.Append(R(label, bold: boldLabel, italic: !boldLabel && indent), R(text));
-        return p;
-    }
-
-    static Paragraph P(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, int? size = null,
-        int before = 0, bool underline = false)
-    {
-        var props = new ParagraphProperties(new SpacingBetweenLines { Before = before.ToString(), After = "60" });
-        if (center) props.Append(new Justification { Val = JustificationValues.Center });
-        else if (justify) props.Append(new Justification { Val = JustificationValues.Both });
-        return new Paragraph(props, R(text, bold, italic, size, underline));
-    }
-
-    static Run R(string text, bool bold = false, bool italic = false, int? size = null, bool underline = false)
-    {
-        var rp = new RunProperties();
-        if (bold) rp.Append(new Bold());
-        if (italic) rp.Append(new Italic());
-        // Schema order inside w:rPr: b, i, …, sz, …, u.
-        if (size is { } s) rp.Append(new FontSize { Val = s.ToString() });
-        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
-        return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
-    static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
-
-    static void Styles(MainDocumentPart main)
-    {
-        var part = main.AddNewPart<StyleDefinitionsPart>();
-        part.Styles = new Styles(new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
-                new FontSize { Val = "26" }, new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { Line = "288", LineRule = LineSpacingRuleValues.Auto }))));
-    }
+    static Paragraph Run2(string label, string text, bool indent = false, bool boldLabel = false) => Docx.Labelled(label, text, indent, boldLabel);
+    static Paragraph P(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, int? size = null, int before = 0, bool underline = false) =>
+        Docx.P(text, bold, italic, center, justify, size, before, underline);
 }
