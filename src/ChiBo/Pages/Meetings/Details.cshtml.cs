@@ -4,6 +4,7 @@ using ChiBo.Features.Meetings;
 using ChiBo.Features.Members;
 using ChiBo.Features.Shared;
 using ChiBo.Features.Topics;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,12 @@ namespace ChiBo.Pages.Meetings;
 /// One meeting from plan to confirmed rating. Every form posts to a handler that calls the same service as the
 /// API, carries the version it was drawn from, and comes back to the section it was sent from.
 /// </summary>
-public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meetings, MinutesService minutes, RatingService ratings) : PageModel
+public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meetings, MinutesService minutes, RatingService ratings,
+    ChiBo.Features.Monitoring.MonitoringService monitoring) : PageModel
 {
+    /// <summary>The signed-in account belongs to a monitoring group covering this cell (or was assigned): it may record a visit.</summary>
+    public bool CanVisit { get; private set; }
+    public ChiBo.Features.Monitoring.Visit? MyVisit { get; private set; }
     public MeetingDto M { get; private set; } = null!;
     public List<RollEntry> RollOnDate { get; private set; } = [];
     public List<Topic> Topics { get; private set; } = [];
@@ -53,6 +58,13 @@ public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meeti
         CanConfirm = await scope.CanConfirmAsync(M.CellId, M.Date);
         if (CanRun) RollOnDate = await Roll.OnAsync(db, M.CellId, M.Date);
         Topics = await db.Topics.Where(t => t.Active).OrderBy(t => t.Order).ToListAsync();
+        var me = User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier) ?? "";
+        var assignment = await db.VisitAssignments.Include(a => a.Visit).FirstOrDefaultAsync(a => a.MeetingId == id && a.UserId == me);
+        MyVisit = assignment?.Visit;
+        if (assignment is not null) CanVisit = true;
+        else
+            foreach (var g in await db.MonitoringGroupMembers.Where(x => x.UserId == me).Select(x => x.GroupId).ToListAsync())
+                if (await monitoring.CoversAsync(g, M.CellId, M.Date)) { CanVisit = true; break; }
         if (CanRun && M.Status == MeetingStatus.Adopted && M.Rating?.Status != RatingStatus.Confirmed)
             Sheet = await ratings.SheetAsync(await ratings.LoadAsync(id), M.Rating?.Scores.Where(s => !s.Automatic).ToDictionary(s => s.Code, s => s.Points));
     }
@@ -152,6 +164,13 @@ public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meeti
 
     public Task<IActionResult> OnPostSignAddendumAsync(int id, int addendumId) =>
         StepAsync(id, "phu-luc", true, async () => R(await minutes.SignAddendumAsync(id, addendumId)), "Đã ký phụ lục.");
+
+    // A monitoring group member's record of the visit; confirming the rating here is the upper-level confirmation.
+    public Task<IActionResult> OnPostVisitAsync(int id, bool attended, string? absenceReason, string? observationPreparation, string? observationAttendance,
+        string? observationConduct, string? observationClosing, string? guidance, bool confirmRating, RatingLevel? level, string? confirmationNote) =>
+        StepAsync(id, "du-sinh-hoat", false, async () => R(await monitoring.RecordVisitAsync(id, User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier) ?? "",
+            new ChiBo.Features.Monitoring.VisitInput(attended, absenceReason, observationPreparation, observationAttendance, observationConduct, observationClosing,
+                guidance, confirmRating, level, confirmationNote))), "Đã ghi kết quả dự sinh hoạt.");
 
     // Rating
     public Task<IActionResult> OnPostProposeAsync(int id, Dictionary<string, decimal> score, string? proposalNote) =>

@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Pages.Units;
 
-public class DetailsModel(AppDbContext db, UserScope scope) : PageModel
+public class DetailsModel(AppDbContext db, UserScope scope, ChiBo.Features.Reminders.DueList due, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
+    /// <summary>On the account's own node (its home page): what is due soon or overdue.</summary>
+    public List<ChiBo.Features.Reminders.DueItem>? Due { get; private set; }
     public UnitDto Unit { get; private set; } = null!;
     public List<UnitDto> Ancestors { get; private set; } = [];
     public List<(UnitDto Unit, int Members)> Children { get; private set; } = [];
@@ -52,6 +54,8 @@ public class DetailsModel(AppDbContext db, UserScope scope) : PageModel
         History = await db.UnitEvents.AsNoTracking().Where(e => e.UnitId == id).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync();
         var related = History.Where(h => h.RelatedUnitId != null).Select(h => h.RelatedUnitId!.Value).Distinct().ToList();
         Names = await db.Units.Where(u => related.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        if (id == scope.RootUnitId && IsToday && await users.GetUserAsync(User) is { } me)
+            Due = await due.ForUserAsync(me, await users.GetRolesAsync(me), AsOf);
         return Page();
     }
 
