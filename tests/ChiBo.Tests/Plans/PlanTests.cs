@@ -123,5 +123,61 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
     }
 }
 
+public abstract class PlanPageTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task TheSecretaryDraftsAndSubmitsOnThePageTheOfficeReturnsApprovesAndSendsTheSchedule()
+    {
+        App.Clock.Now = new DateTimeOffset(2029, 1, 10, 9, 0, 0, TimeSpan.FromHours(7));
+        var cell = await UnitId("LC-BL-NK");
+        var commune = await UnitId("LC-BL");
+        var secretary = await App.PagesAs("bithu.nakhum");
+        var api = await App.ApiAs("bithu.nakhum");
+        var topics = (await Get(api, "/api/v1/topics")).EnumerateArray().Select(t => t.GetProperty("id").GetInt32().ToString()).ToList();
+        var url = $"/Cells/{cell}/Plans/2029";
+        async Task<HttpResponseMessage> Post(HttpClient c, string handler, List<KeyValuePair<string, string>> form)
+        {
+            var html = await c.GetStringAsync(url);
+            form.Add(new("__RequestVerificationToken", Forms.AntiforgeryToken(html)));
+            return await c.PostAsync(url + "?handler=" + handler, new FormUrlEncodedContent(form));
+        }
+        var rows = new List<KeyValuePair<string, string>>();
+        for (var q = 1; q <= 4; q++)
+            rows.AddRange([new("quarter", q.ToString()), new("month", ""), new("topicId", topics[q]), new("title", $"Chuyên đề quý {q}"), new("preparerId", "")]);
+        rows.AddRange([new("quarter", "1"), new("month", ""), new("topicId", ""), new("title", ""), new("preparerId", "")]);   // a blank row is ignored
+        var saved = await Post(secretary, "Save", rows);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Đã lưu dự thảo kế hoạch.", await secretary.GetStringAsync(saved.Headers.Location!.OriginalString));
+        var plan = await Get(api, $"/api/v1/units/{cell}/plans/2029");
+        Assert.Equal(4, plan.GetProperty("items").GetArrayLength());
+        var submitted = await Post(secretary, "Submit", [new("version", plan.GetProperty("version").GetInt32().ToString())]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, submitted.StatusCode);
+
+        var office = await App.PagesAs("vp.binhlu");
+        Assert.Contains("Phê duyệt", await office.GetStringAsync(url));
+        Assert.DoesNotContain("Trả lại để sửa", await secretary.GetStringAsync(url));
+        var version = (await Get(api, $"/api/v1/units/{cell}/plans/2029")).GetProperty("version").GetInt32().ToString();
+        var bare = await Post(office, "Review", [new("version", version), new("approve", "false"), new("comment", "")]);
+        Assert.Contains("Ghi ý kiến khi trả lại kế hoạch", await bare.Content.ReadAsStringAsync());
+        var approved = await Post(office, "Review", [new("version", version), new("approve", "true"), new("comment", "Nhất trí")]);
+        Assert.Contains("Đã phê duyệt kế hoạch.", await office.GetStringAsync(approved.Headers.Location!.OriginalString));
+        var overview = await office.GetStringAsync($"/Units/{commune}/Plans?year=2029");
+        Assert.Contains("Đúng hạn (10/01/2029)", overview);
+
+        // The commune office sends January's schedule from its page.
+        var scheduleUrl = $"/Units/{commune}/Schedule?year=2029&month=1";
+        var page = await office.GetStringAsync(scheduleUrl);
+        Assert.Contains("Chi bộ chưa có lịch sinh hoạt", page);
+        var sent = await office.PostAsync(scheduleUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page), ["year"] = "2029", ["month"] = "1", ["note"] = "Chương trình công tác tháng 1",
+        }));
+        Assert.Contains("Đã gửi lịch sinh hoạt.", await office.GetStringAsync(sent.Headers.Location!.OriginalString));
+    }
+}
+
+public sealed class PlanPageTestsSqlite(SqliteApp app) : PlanPageTests(app), IClassFixture<SqliteApp>;
+public sealed class PlanPageTestsPostgres(PostgresApp app) : PlanPageTests(app), IClassFixture<PostgresApp>;
+
 public sealed class PlanTestsSqlite(SqliteApp app) : PlanTests(app), IClassFixture<SqliteApp>;
 public sealed class PlanTestsPostgres(PostgresApp app) : PlanTests(app), IClassFixture<PostgresApp>;

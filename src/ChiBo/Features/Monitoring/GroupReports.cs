@@ -120,7 +120,7 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
         foreach (var v in visits.Where(v => !v.Attended))
             sb.AppendLine($"- Đồng chí {v.FullName} được phân công dự {cellNames.GetValueOrDefault(v.CellId)} ngày {v.Date.Vn()} nhưng không dự được: {v.AbsenceReason}.");
         if (ratings.Count > 0)
-            sb.AppendLine("Xếp loại đã xác nhận: " + string.Join(", ", ratings.OrderBy(r => r.Key).Select(r => $"{r.Key.Vietnamese()} {r.Count}")) + ".");
+            sb.AppendLine("Xếp loại các buổi sinh hoạt đã được cấp trên xác nhận trong kỳ: " + string.Join(", ", ratings.OrderBy(r => r.Key).Select(r => $"{r.Key.Vietnamese()} {r.Count}")) + ".");
         sb.AppendLine();
         sb.AppendLine("III. NHẬN XÉT, NHỮNG HẠN CHẾ THƯỜNG GẶP");
         sb.AppendLine($"- Thông báo, tài liệu gửi muộn hoặc không gửi: {Late()} buổi.");
