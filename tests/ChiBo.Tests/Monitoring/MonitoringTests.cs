@@ -99,5 +99,47 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
     }
 }
 
+public abstract class MonitoringPageTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task TheCommuneOfficeFormsAGroupAndGivesItACellOnThePage()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var office = await App.PagesAs("vp.binhlu");
+        var html = await office.GetStringAsync("/Monitoring");
+        var created = await office.PostAsync("/Monitoring?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(html), ["name"] = "Tổ số 2", ["leaderUserName"] = "totruong.binhlu",
+            ["memberUserNames"] = "theodoi.binhlu", ["from"] = "01/01/2026",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var groupUrl = created.Headers.Location!.OriginalString;
+        var page = await office.GetStringAsync(groupUrl);
+        Assert.Contains("Đã lập tổ.", page);
+        var group = groupUrl.Split("group=")[1].Split('&')[0];
+        var covered = await office.PostAsync("/Monitoring?handler=Cover", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page), ["group"] = group, ["unitCode"] = "LC-BL-UB", ["from"] = "01/01/2026",
+        }));
+        page = await office.GetStringAsync(covered.Headers.Location!.OriginalString);
+        Assert.Contains("Phụ trách: Chi bộ Cơ quan Ủy ban nhân dân xã Bình Lư (từ 01/01/2026)", page);
+        var outside = await office.PostAsync("/Monitoring?handler=Cover", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page), ["group"] = group, ["unitCode"] = "LC-MS-MS", ["from"] = "01/01/2026",
+        }));
+        Assert.Contains("Tổ chỉ phụ trách tổ chức đảng trực thuộc cấp ủy lập tổ.", await outside.Content.ReadAsStringAsync());
+
+        var secretary = await App.PagesAs("bithu.nakhum");
+        var refused = await secretary.PostAsync("/Monitoring?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(await secretary.GetStringAsync("/Monitoring")), ["name"] = "x", ["leaderUserName"] = "bithu.nakhum", ["from"] = "01/01/2026",
+        }));
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location?.OriginalString);
+    }
+}
+
+public sealed class MonitoringPageTestsSqlite(SqliteApp app) : MonitoringPageTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringPageTestsPostgres(PostgresApp app) : MonitoringPageTests(app), IClassFixture<PostgresApp>;
+
 public sealed class MonitoringTestsSqlite(SqliteApp app) : MonitoringTests(app), IClassFixture<SqliteApp>;
 public sealed class MonitoringTestsPostgres(PostgresApp app) : MonitoringTests(app), IClassFixture<PostgresApp>;

@@ -21,11 +21,41 @@ public class IndexModel(AppDbContext db, UserScope scope, MonitoringService moni
     public int Month { get; private set; }
     public string? Error { get; private set; }
     public string? Done { get; private set; }
+    public DateOnly Today => scope.Today;
 
     public async Task<IActionResult> OnGetAsync(int? group, int? year, int? month, string? done)
     {
         Done = done;
         return await LoadAsync(group, year, month);
+    }
+
+    /// <summary>Staff of a committee form a group of accounts from their committee.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(string name, string leaderUserName, string? memberUserNames, string? from)
+    {
+        if (!scope.IsStaff) return Forbid();
+        if (!ChiBo.Features.Shared.Dates.TryParseVn(from, out var date)) { Error = "Ngày thành lập không hợp lệ (dd/MM/yyyy)."; return await LoadAsync(null, null, null); }
+        var members = (memberUserNames ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var r = await monitoring.CreateGroupAsync(new GroupInput(scope.RootUnitId, name ?? "", leaderUserName ?? "", date, members));
+        if (r.Ok) return Redirect($"/Monitoring?group={r.Value!.Id}&done={Uri.EscapeDataString("Đã lập tổ.")}");
+        Error = r.Error;
+        return await LoadAsync(null, null, null);
+    }
+
+    public async Task<IActionResult> OnPostCoverAsync(int group, string unitCode, string? from)
+    {
+        var g = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == group);
+        if (g is null) return NotFound();
+        if (!(await MonitoringApi.AccessAsync(g, scope, User, db)).OwnerStaff) return Forbid();
+        var unitId = await db.Units.Where(u => u.Code == (unitCode ?? "").Trim()).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        if (unitId is null) Error = $"Không có đơn vị mã “{unitCode}”.";
+        else if (!ChiBo.Features.Shared.Dates.TryParseVn(from, out var date)) Error = "Ngày bắt đầu không hợp lệ (dd/MM/yyyy).";
+        else
+        {
+            var r = await monitoring.AddCoverageAsync(group, new CoverageInput(unitId.Value, date, null));
+            if (r.Ok) return Redirect($"/Monitoring?group={group}&done={Uri.EscapeDataString("Đã giao đơn vị phụ trách.")}");
+            Error = r.Error;
+        }
+        return await LoadAsync(group, null, null);
     }
 
     public async Task<IActionResult> OnPostAssignAsync(int group, int year, int month, int meetingId, string userName)
