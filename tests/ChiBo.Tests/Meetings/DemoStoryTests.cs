@@ -46,6 +46,19 @@ public abstract class DemoStoryTests(ChiBoApp app) : AppTest(app)
         Assert.Equal("Planned", december.GetProperty("status").GetString());
         var confirmed = await MeetingOn(secretary, "LC-BL-NK", "2026-10-03");
         Assert.Equal("theodoi.binhlu", confirmed.GetProperty("rating").GetProperty("confirmedBy").GetString());
+
+        // Bình Lư's 2026 plans: one late, one returned; its monitoring group visited every cell in November but Nà Luông.
+        var office = await App.ApiAs("vp.binhlu");
+        var plans = await Get(office, $"/api/v1/units/{await UnitId("LC-BL")}/plans-overview?year=2026");
+        Assert.True(plans.GetProperty("late").GetInt32() >= 1);
+        Assert.Equal(1, plans.GetProperty("returned").GetInt32());
+        Assert.True(plans.GetProperty("missing").GetInt32() >= 1);
+        var leader = await App.ApiAs("totruong.binhlu");
+        var group = Assert.Single((await Get(leader, "/api/v1/monitoring/groups")).EnumerateArray());
+        var coverage = await Get(leader, $"/api/v1/monitoring/groups/{group.GetProperty("id").GetInt32()}/coverage-report?from=2026-11-01&to=2026-12-01");
+        Assert.Equal(6, coverage.GetProperty("cells").GetInt32());
+        Assert.Equal(5, coverage.GetProperty("cellsVisited").GetInt32());
+        Assert.Equal(["Chi bộ bản Nà Luông"], coverage.GetProperty("neverVisited").EnumerateArray().Select(x => x.GetString()!).ToArray());
     }
 }
 
