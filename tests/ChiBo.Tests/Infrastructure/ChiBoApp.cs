@@ -24,9 +24,9 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "ChiBo@2026";
 
     readonly string _name = "chibo_t_" + Guid.NewGuid().ToString("N")[..12];
-    SqliteConnection? _keepAlive;
     string _conn = "";
     public abstract Db Kind { get; }
+    string SqliteFile => Path.Combine(Path.GetTempPath(), _name + ".db");
     public string MailFolder => Path.Combine(Path.GetTempPath(), _name + "-mail");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7)));
     public bool Unavailable => Kind == Db.Postgres && string.IsNullOrEmpty(PgConn);
@@ -37,9 +37,9 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Unavailable) return;
         if (Kind == Db.Sqlite)
         {
-            _conn = $"Data Source={_name};Mode=Memory;Cache=Shared";
-            _keepAlive = new SqliteConnection(_conn);
-            await _keepAlive.OpenAsync();
+            // A file, like the product's own SQLite database: a shared-cache in-memory database locks whole tables
+            // and can deadlock two concurrent writers, which the file database's busy handling resolves.
+            _conn = $"Data Source={SqliteFile}";
         }
         else
         {
@@ -92,7 +92,12 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_keepAlive is not null) await _keepAlive.DisposeAsync();
+        if (Kind == Db.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { SqliteFile, SqliteFile + "-journal", SqliteFile + "-wal", SqliteFile + "-shm" })
+                if (File.Exists(f)) File.Delete(f);
+        }
         if (Kind == Db.Postgres && !Unavailable)
         {
             NpgsqlConnection.ClearAllPools();
