@@ -25,7 +25,10 @@ public abstract class OperationsTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("/api/v1/imports/{kind}", paths);
         foreach (var meetingPath in new[] { "/api/v1/units/{cellId}/meetings", "/api/v1/meetings/{id}/attendance", "/api/v1/meetings/{id}/minutes",
                      "/api/v1/meetings/{id}/adopt", "/api/v1/meetings/{id}/sign", "/api/v1/meetings/{id}/addenda", "/api/v1/meetings/{id}/rating/confirm",
-                     "/api/v1/meetings/{id}/minutes.docx", "/api/v1/rule-sets", "/api/v1/topics" })
+                     "/api/v1/meetings/{id}/minutes.docx", "/api/v1/rule-sets", "/api/v1/topics",
+                     "/api/v1/units/{cellId}/plans/{year}", "/api/v1/plans/{id}/review", "/api/v1/units/{unitId}/plans-overview",
+                     "/api/v1/units/{unitId}/schedules/{year}/{month}/send", "/api/v1/monitoring/groups/{id}/assignments",
+                     "/api/v1/meetings/{meetingId}/visit", "/api/v1/monitoring/groups/{id}/reports/{year}/{period}/docx", "/api/v1/due", "/api/v1/reminders/run" })
             Assert.Contains(meetingPath, paths);
     }
 
