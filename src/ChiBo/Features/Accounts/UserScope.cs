@@ -79,4 +79,11 @@ public class UserScope(IHttpContextAccessor http, AppDbContext db, TimeProvider 
 public static class VnTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    /// <summary>The day in Viet Nam of a stored UTC moment: deadlines ("trước ngày 05/02") are Vietnamese calendar days.</summary>
+    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
+    /// <summary>A stored UTC moment as pages and documents show it: "HH:mm dd/MM/yyyy", Viet Nam time.</summary>
+    public static string Stamp(DateTime? utc) =>
+        utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Zone).ToString("HH:mm dd/MM/yyyy") : "";
 }

@@ -105,7 +105,7 @@ public static class MeetingBook
         var sig = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
         TableCell Signer(string role, PersonRef? who, DateTime? at) => new(
             P(role, bold: true, center: true, before: 240),
-            P(at is { } t ? $"(Đã ký {Local(t)})" : "(Chưa ký)", italic: true, center: true),
+            P(at is { } t ? $"(Đã ký {VnTime.Stamp(t)})" : "(Chưa ký)", italic: true, center: true),
             P(who?.Name ?? "", bold: true, center: true, before: 480));
         sig.Append(new TableRow(Signer("THƯ KÝ", mm.MinutesSecretary, mm.SecretarySignedAt), Signer("CHỦ TRÌ", mm.Chair, mm.ChairSignedAt)));
         body.Append(sig);
@@ -116,7 +116,7 @@ public static class MeetingBook
         {
             body.Append(P($"PHỤ LỤC ĐÍNH CHÍNH BIÊN BẢN, ngày {ad.Date.Vn()}", bold: true, before: 240));
             foreach (var line in ad.Text.Split('\n')) body.Append(P(line.TrimEnd(), justify: true));
-            body.Append(P(ad.SignedAt is { } t ? $"Đã ký {Local(t)} ({ad.SignedBy})" : "(Chưa ký)", italic: true));
+            body.Append(P(ad.SignedAt is { } t ? $"Đã ký {VnTime.Stamp(t)} ({ad.SignedBy})" : "(Chưa ký)", italic: true));
         }
     }
 
@@ -133,13 +133,11 @@ public static class MeetingBook
         t.Append(Row(true, "Tổng cộng", "100", r.Total.ToString("0.#"), $"Xếp loại: {r.LevelText}{(r.Capped ? " (giới hạn ở Khá)" : "")}"));
         body.Append(t);
         var steps = $"Chi ủy đề xuất; chi bộ biểu quyết {r.VotesFor?.ToString() ?? "..."} tán thành, {r.VotesAgainst?.ToString() ?? "..."} không tán thành";
-        if (r.ConfirmedAt is { } c) steps += $"; cấp trên xác nhận {Local(c)} ({r.ConfirmedBy})" + (r.ConfirmationNote is { } note ? $": {note}" : "");
+        if (r.ConfirmedAt is { } c) steps += $"; cấp trên xác nhận {VnTime.Stamp(c)} ({r.ConfirmedBy})" + (r.ConfirmationNote is { } note ? $": {note}" : "");
         body.Append(P(steps + ".", italic: true, size: 22));
     }
 
     static TableRow Row(bool header, params string[] cells) => new(cells.Select(c => new TableCell(P(c, bold: header, size: 22))));
-
-    static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, VnTime.Zone).ToString("HH:mm dd/MM/yyyy");
 
     static void Field(Body body, string label, string value) => body.Append(Run2(label + ": ", value));
     static Paragraph Run2(string label, string text, bool indent = false, bool boldLabel = false) => Docx.Labelled(label, text, indent, boldLabel);

@@ -8,7 +8,6 @@ namespace ChiBo.Features.Meetings;
 /// <summary>What the secretary should fix, measured against the rule set in force on the meeting date.</summary>
 public static class MeetingWarnings
 {
-    static DateOnly VnDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Accounts.VnTime.Zone));
 
     public static List<string> ForMeeting(Meeting m, RuleSet rules, List<DocumentDto> docs, AttendanceSummary att,
         List<ExcusedStreak> streaks, List<AttendanceDto> attendance, DateOnly today)
@@ -18,7 +17,7 @@ public static class MeetingWarnings
         var deadline = m.Date.AddDays(-rules.NoticeDays);
         if (m.NoticeSentAt is { } sent)
         {
-            if (VnDay(sent) > deadline) w.Add($"Thông báo gửi muộn: ngày {VnDay(sent).Vn()}, hạn {deadline.Vn()} (trước ngày họp {rules.NoticeDays} ngày).");
+            if (Accounts.VnTime.Day(sent) > deadline) w.Add($"Thông báo gửi muộn: ngày {Accounts.VnTime.Day(sent).Vn()}, hạn {deadline.Vn()} (trước ngày họp {rules.NoticeDays} ngày).");
         }
         else if (m.Status == MeetingStatus.Planned && today >= deadline)
             w.Add($"Chưa gửi thông báo cho đảng viên và cấp ủy viên, tổ theo dõi được phân công; hạn gửi {deadline.Vn()}.");
@@ -27,8 +26,8 @@ public static class MeetingWarnings
             if (m.Status is MeetingStatus.Planned or MeetingStatus.Notified && today >= deadline)
                 w.Add($"Chưa có tài liệu, dự thảo nghị quyết cho đảng viên; hạn {deadline.Vn()}.");
         }
-        else if (VnDay(docs.Min(d => d.UploadedAt)) > deadline)
-            w.Add($"Tài liệu đến đảng viên muộn: ngày {VnDay(docs.Min(d => d.UploadedAt)).Vn()}, hạn {deadline.Vn()}.");
+        else if (Accounts.VnTime.Day(docs.Min(d => d.UploadedAt)) > deadline)
+            w.Add($"Tài liệu đến đảng viên muộn: ngày {Accounts.VnTime.Day(docs.Min(d => d.UploadedAt)).Vn()}, hạn {deadline.Vn()}.");
         if (m.Kind.IsThematic() && m.PaperDrafterId is null && m.Status is MeetingStatus.Planned or MeetingStatus.Notified)
             w.Add("Chưa phân công đảng viên chuẩn bị bản đề dẫn cho nội dung chuyên đề.");
         if (m.ContentPreparerId is null && m.Status is MeetingStatus.Planned or MeetingStatus.Notified)

@@ -212,8 +212,7 @@ public static class MeetingsApi
     /// <summary>Expected failures as ProblemDetails: a stale version or a locked record is 409, bad input 400 next to its field.</summary>
     static async Task<MeetingResult> Reply(Outcome<Meeting> r, int id, UserScope scope, AppDbContext db)
     {
-        if (r.Field == "version") return TypedResults.Problem(r.Error, statusCode: 409, title: "Xung đột cập nhật");
-        if (r.Field == "status") return TypedResults.Problem(r.Error, statusCode: 409, title: "Không thực hiện được ở trạng thái hiện tại");
+        if (r.ToConflict() is { } conflict) return conflict;
         if (!r.Ok) return r.ToProblem();
         db.ChangeTracker.Clear();
         return TypedResults.Ok((await MeetingQueries.LoadAsync(db, scope, id))!);

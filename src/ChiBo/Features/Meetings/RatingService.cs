@@ -53,10 +53,10 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         {
             case Measure.NoticeOnTime:
                 if (m.NoticeSentAt is not { } sent) return (0, "Chưa gửi thông báo");
-                var sentDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(sent, Accounts.VnTime.Zone));
+                var sentDay = Accounts.VnTime.Day(sent);
                 return sentDay <= deadline ? (max, $"Gửi ngày {sentDay.Vn()}, hạn {deadline.Vn()}") : (0, $"Gửi muộn ngày {sentDay.Vn()}, hạn {deadline.Vn()}");
             case Measure.DocumentsOnTime:
-                var docs = m.Documents.Select(d => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(d.UploadedAt, Accounts.VnTime.Zone))).ToList();
+                var docs = m.Documents.Select(d => Accounts.VnTime.Day(d.UploadedAt)).ToList();
                 if (docs.Count == 0) return (0, "Không có tài liệu, dự thảo gửi trước");
                 var first = docs.Min();
                 return first <= deadline ? (max, $"Tài liệu có từ ngày {first.Vn()}, hạn {deadline.Vn()}") : (0, $"Tài liệu đưa lên muộn ngày {first.Vn()}, hạn {deadline.Vn()}");

@@ -37,7 +37,7 @@ public static class MembersApi
         {
             if (!await MemberQueries.CanEditAsync(db, scope, id)) return TypedResults.Forbid();
             var r = await svc.UpdateAsync(id, req.Profile, req.Version);
-            if (r.Field == "version") return TypedResults.Problem(r.Error, statusCode: 409, title: "Xung đột cập nhật");
+            if (r.ToConflict() is { } conflict) return conflict;
             if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok((await MemberQueries.LoadAsync(db, scope, id))!);
         }).WithSummary("Sửa hồ sơ (gửi kèm version để không ghi đè thay đổi của người khác)");

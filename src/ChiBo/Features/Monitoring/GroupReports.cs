@@ -77,7 +77,7 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
     {
         var g = await db.MonitoringGroups.FirstAsync(x => x.Id == groupId, ct);
         var (start, end) = Period(year, period);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, VnTime.Zone));
+        var today = VnTime.Day(Now);
         if (end > today.AddDays(1)) end = today.AddDays(1);
         var cov = await monitoring.CoverageAsync(groupId, start, end, ct);
         var dto = await MonitoringApi.ToDtoAsync(db, g, today);
@@ -103,7 +103,7 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
             }).ToListAsync(ct);
         var ratings = await db.MeetingRatings.Where(r => meetings.Select(m => m.Id).Contains(r.MeetingId) && r.Status == RatingStatus.Confirmed)
             .GroupBy(r => r.Level).Select(x => new { x.Key, Count = x.Count() }).ToListAsync(ct);
-        int Late() => meetings.Count(m => m.NoticeSentAt is null || DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(m.NoticeSentAt.Value, VnTime.Zone)) > m.Date.AddDays(-rules.NoticeDays));
+        int Late() => meetings.Count(m => m.NoticeSentAt is null || VnTime.Day(m.NoticeSentAt.Value) > m.Date.AddDays(-rules.NoticeDays));
         int Short() => meetings.Count(m => m.StartedAt is { } s && m.EndedAt is { } e && (e - s).TotalMinutes < (m.Kind == MeetingKind.Combined ? rules.MinMinutesCombined : rules.MinMinutes));
 
         var sb = new StringBuilder();
@@ -144,7 +144,7 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
     public async Task<byte[]> DocxAsync(GroupReport r, CancellationToken ct = default)
     {
         var g = await db.MonitoringGroups.FirstAsync(x => x.Id == r.GroupId, ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, VnTime.Zone));
+        var today = VnTime.Day(Now);
         var owner = await db.AsDtos(db.Units.Where(u => u.Id == g.OwnerUnitId), today).Select(u => u.Name).FirstAsync(ct);
         var leader = await db.Users.Where(u => u.Id == g.LeaderUserId).Select(u => u.FullName).FirstAsync(ct);
         return Docx.Build(body =>
@@ -159,7 +159,7 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
                 body.Append(Docx.P(line, bold: heading, justify: !heading, before: heading ? 160 : 0));
             }
             body.Append(Docx.P("TỔ TRƯỞNG", bold: true, center: true, before: 360));
-            body.Append(Docx.P(r.Status == ReportStatus.Submitted ? $"(Đã gửi {TimeZoneInfo.ConvertTimeFromUtc(r.SubmittedAt!.Value, VnTime.Zone):HH:mm dd/MM/yyyy})" : "(Dự thảo)", italic: true, center: true));
+            body.Append(Docx.P(r.Status == ReportStatus.Submitted ? $"(Đã gửi {VnTime.Stamp(r.SubmittedAt!.Value)})" : "(Dự thảo)", italic: true, center: true));
             body.Append(Docx.P(leader, bold: true, center: true, before: 480));
         });
     }
@@ -180,9 +180,7 @@ public static class GroupReportsApi
     }
 
     static Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult> Fail(Outcome<GroupReport> r) =>
-        r.Field == "version" ? TypedResults.Problem(r.Error, statusCode: 409, title: "Xung đột cập nhật")
-        : r.Field == "status" ? TypedResults.Problem(r.Error, statusCode: 409, title: "Không thực hiện được ở trạng thái hiện tại")
-        : r.ToProblem();
+        r.ToConflict() is { } conflict ? conflict : r.ToProblem();
 
     public static void MapGroupReports(this IEndpointRouteBuilder app)
     {

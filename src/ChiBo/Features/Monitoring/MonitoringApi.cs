@@ -61,8 +61,6 @@ public static class MonitoringApi
             r.UserName!, r.FullName, r.Recorded, r.Attended, r.Confirmed)).ToList();
     }
 
-    static ValidationProblem Problem<T>(Outcome<T> r) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [r.Field ?? ""] = [r.Error ?? ""] }, title: "Dữ liệu không hợp lệ");
-
     public static void MapMonitoring(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/monitoring").WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization();
@@ -71,7 +69,7 @@ public static class MonitoringApi
         {
             if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.OwnerUnitId)) return TypedResults.Forbid();
             var r = await svc.CreateGroupAsync(req);
-            if (!r.Ok) return Problem(r);
+            if (!r.Ok) return r.ToProblem();
             return TypedResults.Created($"/api/v1/monitoring/groups/{r.Value!.Id}", await ToDtoAsync(db, r.Value, scope.Today));
         }).WithSummary("Cấp ủy lập tổ: tổ trưởng và thành viên");
 
@@ -100,7 +98,7 @@ public static class MonitoringApi
             if (x is null) return TypedResults.NotFound();
             if (!(await AccessAsync(x, scope, user, db)).OwnerStaff) return TypedResults.Forbid();
             var r = await svc.AddCoverageAsync(id, req);
-            if (!r.Ok) return Problem(r);
+            if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok(await ToDtoAsync(db, x, scope.Today));
         }).WithSummary("Giao tổ phụ trách một tổ chức cơ sở đảng hoặc chi bộ (có thời hạn)");
 
@@ -118,7 +116,7 @@ public static class MonitoringApi
             if (x is null) return TypedResults.NotFound();
             if (!(await AccessAsync(x, scope, user, db)).Manage) return TypedResults.Forbid();
             var r = await svc.AssignAsync(id, req.MeetingId, req.UserName);
-            if (!r.Ok) return Problem(r);
+            if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok(await AssignmentsAsync(db, scope.Today, groupId: id));
         }).WithSummary("Tổ trưởng phân công thành viên dự một buổi sinh hoạt trong lịch tháng");
 
@@ -141,7 +139,7 @@ public static class MonitoringApi
             if (m is null) return TypedResults.NotFound();
             if (!await scope.CanReadAsync(m.CellId, m.Date, m.Kind)) return TypedResults.Forbid();
             var r = await svc.RecordVisitAsync(meetingId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", req);
-            if (!r.Ok) return Problem(r);
+            if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok(r.Value!);
         }).WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization()
           .WithSummary("Thành viên tổ ghi kết quả dự sinh hoạt: có dự hay không, nhận xét theo tiêu chí, hướng dẫn, xác nhận xếp loại");

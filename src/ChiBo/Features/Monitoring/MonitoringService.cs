@@ -156,7 +156,7 @@ public class MonitoringService(AppDbContext db, RatingService ratings, TimeProvi
             return Outcome<Visit>.Fail("meetingId", "Tổ của bạn không phụ trách chi bộ này: không ghi kết quả dự sinh hoạt.");
         if (!input.Attended && string.IsNullOrWhiteSpace(input.AbsenceReason)) return Outcome<Visit>.Fail("absenceReason", "Ghi lý do không dự được.");
         if (input.ConfirmRating && !input.Attended) return Outcome<Visit>.Fail("confirmRating", "Chỉ xác nhận xếp loại khi đã dự buổi sinh hoạt.");
-        if (meeting.Date > DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Accounts.VnTime.Zone)))
+        if (meeting.Date > Accounts.VnTime.Day(Now))
             return Outcome<Visit>.Fail("meetingId", "Buổi sinh hoạt chưa diễn ra.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (input.ConfirmRating)

@@ -23,7 +23,6 @@ public class ScheduleService(AppDbContext db, MonitoringService monitoring, Time
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     string Actor => http.HttpContext?.User.Identity?.Name ?? "hệ thống";
-    static DateOnly VnDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, VnTime.Zone));
 
     async Task<List<int>> CellsAsync(int committeeId, DateOnly first, CancellationToken ct)
     {
@@ -42,7 +41,7 @@ public class ScheduleService(AppDbContext db, MonitoringService monitoring, Time
             .ToListAsync(ct);
         var name = await db.AsDtos(db.Units.Where(u => u.Id == committeeId), first).Select(u => u.Name).FirstAsync(ct);
         return new ScheduleView(committeeId, name, year, month, due, lines,
-            sent.Select(s => new SentSchedule(s.Id, s.SentAt, s.SentBy, VnDay(s.SentAt) < due, s.Note, s.Cells, s.Missing)).ToList());
+            sent.Select(s => new SentSchedule(s.Id, s.SentAt, s.SentBy, Accounts.VnTime.Day(s.SentAt) < due, s.Note, s.Cells, s.Missing)).ToList());
     }
 
     public async Task<Outcome<ScheduleView>> SendAsync(int committeeId, int year, int month, string? note, CancellationToken ct = default)
@@ -86,7 +85,7 @@ public class ScheduleService(AppDbContext db, MonitoringService monitoring, Time
         var rows = committees.OrderBy(c => c.Name).Select(c =>
         {
             var s = sent.FirstOrDefault(x => x.Key == c.Id);
-            return new ScheduleStanding(c.Id, c.Name, s is not null, s is null ? null : VnDay(s.First) < due, s?.First);
+            return new ScheduleStanding(c.Id, c.Name, s is not null, s is null ? null : Accounts.VnTime.Day(s.First) < due, s?.First);
         }).ToList();
         return new ScheduleOverview(unitId, year, month, due, rows.Count, rows.Count(r => r.Sent), rows.Count(r => r.OnTime == true),
             rows.Count(r => r.OnTime == false), rows.Count(r => !r.Sent), rows);

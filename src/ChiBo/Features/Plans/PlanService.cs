@@ -28,7 +28,6 @@ public class PlanService(AppDbContext db, TimeProvider clock, IHttpContextAccess
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     string Actor => http.HttpContext?.User.Identity?.Name ?? "hệ thống";
-    static DateOnly VnDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Accounts.VnTime.Zone));
 
     public Task<ThematicPlan?> FindAsync(int cellId, int year, CancellationToken ct = default) =>
         db.ThematicPlans.Include(p => p.Items.OrderBy(i => i.Quarter).ThenBy(i => i.Month)).Include(p => p.Events.OrderBy(e => e.Id))
@@ -47,7 +46,7 @@ public class PlanService(AppDbContext db, TimeProvider clock, IHttpContextAccess
         if (plan is not null && plan.Version != version) return Conflict();
         if (plan?.Status is PlanStatus.Submitted or PlanStatus.Approved)
             return Outcome<ThematicPlan>.Fail("status", "Kế hoạch đã gửi cấp ủy: chỉ sửa được khi bị trả lại.");
-        var roll = await Roll.OnAsync(db, cellId, new DateOnly(year, 1, 1) > VnDay(Now) ? new DateOnly(year, 1, 1) : VnDay(Now), ct);
+        var roll = await Roll.OnAsync(db, cellId, new DateOnly(year, 1, 1) > Accounts.VnTime.Day(Now) ? new DateOnly(year, 1, 1) : Accounts.VnTime.Day(Now), ct);
         var topics = await db.Topics.Where(t => t.Active).Select(t => t.Id).ToListAsync(ct);
         for (var i = 0; i < items.Count; i++)
         {
@@ -61,7 +60,7 @@ public class PlanService(AppDbContext db, TimeProvider clock, IHttpContextAccess
         }
         if (plan is null)
         {
-            var parent = await db.ParentIdAsync(cellId, new DateOnly(year, 1, 1), ct) ?? await db.ParentIdAsync(cellId, VnDay(Now), ct);
+            var parent = await db.ParentIdAsync(cellId, new DateOnly(year, 1, 1), ct) ?? await db.ParentIdAsync(cellId, Accounts.VnTime.Day(Now), ct);
             if (parent is null) return Outcome<ThematicPlan>.Fail("cellId", "Chi bộ không có cấp ủy cấp trên để duyệt kế hoạch.");
             plan = new ThematicPlan { CellId = cellId, Year = year, Status = PlanStatus.Draft, ReviewerUnitId = parent.Value, CreatedAt = Now };
             db.ThematicPlans.Add(plan);
@@ -128,7 +127,7 @@ public class PlanService(AppDbContext db, TimeProvider clock, IHttpContextAccess
         {
             var p = plans.FirstOrDefault(x => x.CellId == c.Id);
             var submitted = p?.FirstSubmittedAt is not null;
-            return new PlanStanding(c.Id, c.Name, p?.Id, p?.Status, submitted, submitted ? VnDay(p!.FirstSubmittedAt!.Value) < due : null,
+            return new PlanStanding(c.Id, c.Name, p?.Id, p?.Status, submitted, submitted ? Accounts.VnTime.Day(p!.FirstSubmittedAt!.Value) < due : null,
                 p?.FirstSubmittedAt, p?.ReviewComment);
         }).ToList();
         return new PlanOverview(unitId, year, due, rows.Count, rows.Count(r => r.Submitted), rows.Count(r => r.OnTime == true), rows.Count(r => r.OnTime == false),

@@ -25,7 +25,7 @@ public static class PlansApi
         var topics = await db.Topics.ToDictionaryAsync(t => t.Id, t => t.Name);
         var ids = p.Items.Where(i => i.PreparerId is not null).Select(i => i.PreparerId!.Value).ToList();
         var names = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName);
-        bool? onTime = p.FirstSubmittedAt is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(f, VnTime.Zone)) < due : null;
+        bool? onTime = p.FirstSubmittedAt is { } f ? VnTime.Day(f) < due : null;
         return new PlanDto(p.Id, p.CellId, p.Year, p.Status, p.Status.Vietnamese(), p.ReviewerUnitId, due, onTime, p.FirstSubmittedAt, p.SubmittedAt, p.ReviewedBy, p.ReviewComment,
             p.Items.Select(i => new PlanItemDto(i.Id, i.Quarter, i.Month, i.TopicId, topics.GetValueOrDefault(i.TopicId, ""), i.Title, i.PreparerId,
                 i.PreparerId is { } pid ? names.GetValueOrDefault(pid) : null)).ToList(),
@@ -38,8 +38,7 @@ public static class PlansApi
 
     static Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound> Reply(Outcome<ThematicPlan> r, PlanDto? dto)
     {
-        if (r.Field == "version") return TypedResults.Problem(r.Error, statusCode: 409, title: "Xung đột cập nhật");
-        if (r.Field == "status") return TypedResults.Problem(r.Error, statusCode: 409, title: "Không thực hiện được ở trạng thái hiện tại");
+        if (r.ToConflict() is { } conflict) return conflict;
         if (!r.Ok) return r.ToProblem();
         return TypedResults.Ok(dto!);
     }

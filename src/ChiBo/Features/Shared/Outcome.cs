@@ -9,6 +9,14 @@ public record Outcome<T>(T? Value, string? Field, string? Error)
     public static Outcome<T> Success(T value) => new(value, null, null);
     public static Outcome<T> Fail(string field, string message) => new(default, field, message);
 
+    /// <summary>A stale version or a record in the wrong state answers 409 (ProblemDetails), not "bad input"; null otherwise.</summary>
+    public ProblemHttpResult? ToConflict() => Field switch
+    {
+        "version" => TypedResults.Problem(Error, statusCode: 409, title: "Xung đột cập nhật"),
+        "status" => TypedResults.Problem(Error, statusCode: 409, title: "Không thực hiện được ở trạng thái hiện tại"),
+        _ => null,
+    };
+
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [Field ?? ""] = [Error ?? ""] }, title: "Dữ liệu không hợp lệ");
 }
