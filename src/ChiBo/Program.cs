@@ -47,6 +47,7 @@ builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.GroupReportService>();
+builder.Services.AddScoped<ChiBo.Features.Campaigns.CampaignService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -79,6 +80,7 @@ ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(app);
 ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(app);
 ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(app);
 ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
+ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
 app.MapRazorPages();
 
 app.Run();

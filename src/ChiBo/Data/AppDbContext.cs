@@ -1,5 +1,6 @@
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Audit;
+using ChiBo.Features.Campaigns;
 using ChiBo.Features.Import;
 using ChiBo.Features.Meetings;
 using ChiBo.Features.Monitoring;
@@ -52,6 +53,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<GroupReport> GroupReports => Set<GroupReport>();
     public DbSet<MonthlySchedule> MonthlySchedules => Set<MonthlySchedule>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignLevel> CampaignLevels => Set<CampaignLevel>();
+    public DbSet<ReportOutline> ReportOutlines => Set<ReportOutline>();
+    public DbSet<OutlineSection> OutlineSections => Set<OutlineSection>();
+    public DbSet<CampaignReport> CampaignReports => Set<CampaignReport>();
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,90 @@
+using ChiBo.Features.Campaigns;
+using ChiBo.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChiBo.Data;
+
+class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Implements).HasMaxLength(2000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasIndex(x => x.OwnerUnitId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ReportOutline>().WithMany().HasForeignKey(x => x.OutlineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Levels).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+class CampaignLevelConfiguration : IEntityTypeConfiguration<CampaignLevel>
+{
+    public void Configure(EntityTypeBuilder<CampaignLevel> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.UnitTypeCodes).HasMaxLength(500);
+        b.Ignore(x => x.Codes);
+    }
+}
+
+class ReportOutlineConfiguration : IEntityTypeConfiguration<ReportOutline>
+{
+    public void Configure(EntityTypeBuilder<ReportOutline> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(500);
+        b.HasMany(x => x.Sections).WithOne().HasForeignKey(x => x.OutlineId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+class OutlineSectionConfiguration : IEntityTypeConfiguration<OutlineSection>
+{
+    public void Configure(EntityTypeBuilder<OutlineSection> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.Title).HasMaxLength(1000);
+        b.Property(x => x.Guidance).HasMaxLength(2000);
+        b.Property(x => x.Statistic).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+class CampaignReportConfiguration : IEntityTypeConfiguration<CampaignReport>
+{
+    public void Configure(EntityTypeBuilder<CampaignReport> b)
+    {
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.ReviewedBy).HasMaxLength(256);
+        b.Property(x => x.ReviewComment).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.CampaignId, x.UnitId }).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CampaignLevel>().WithMany().HasForeignKey(x => x.LevelId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Sections).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Comments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+class ReportSectionConfiguration : IEntityTypeConfiguration<ReportSection>
+{
+    public void Configure(EntityTypeBuilder<ReportSection> b)
+    {
+        b.ToTable("CampaignReportSections");
+        b.HasIndex(x => new { x.ReportId, x.SectionId }).IsUnique();
+        b.HasOne<OutlineSection>().WithMany().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class ReportCommentConfiguration : IEntityTypeConfiguration<ReportComment>
+{
+    public void Configure(EntityTypeBuilder<ReportComment> b)
+    {
+        b.ToTable("CampaignReportComments");
+        b.Property(x => x.AuthorUserId).HasMaxLength(450);
+        b.Property(x => x.AuthorName).HasMaxLength(256);
+        b.Property(x => x.AnsweredBy).HasMaxLength(256);
+    }
+}

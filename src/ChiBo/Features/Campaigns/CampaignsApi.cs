@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Meetings;
+using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<ChiBo.Features.Campaigns.CampaignsApi.ReportDto>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound>;
+
+namespace ChiBo.Features.Campaigns;
+
+public static class CampaignsApi
+{
+    public record LevelDto(int Id, string Name, string UnitTypeCodes, DateOnly Deadline, bool HoldsConference);
+    public record CampaignDto(int Id, int OwnerUnitId, string Title, CampaignKind Kind, string KindText, string? Implements, DateOnly PeriodFrom, DateOnly PeriodTo,
+        DateOnly? PivotDate, int OutlineId, List<LevelDto> Levels);
+    public record SectionDto(int SectionId, string Number, string Title, string? Guidance, Statistic Statistic, string? Text, string? Figures);
+    public record CommentDto(int Id, int? SectionId, string AuthorName, string Text, DateTime At, string? Answer, DateTime? AnsweredAt, string? AnsweredBy);
+    public record ReportDto(int Id, int CampaignId, string CampaignTitle, int UnitId, string UnitName, string Level, DateOnly Deadline, bool HoldsConference,
+        ReportStatus Status, string StatusText, bool? OnTime, DateTime? FirstSubmittedAt, string? ReviewedBy, string? ReviewComment,
+        List<SectionDto> Sections, List<CommentDto> Comments, int Version);
+    public record VersionBody(int Version);
+    public record SaveBody(int Version, List<SectionText> Sections);
+    public record CommentBody(int? SectionId, string Text);
+    public record AnswerBody(string Answer);
+    public record ReviewBody(bool Accept, string? Comment, int Version);
+
+    static CampaignDto ToDto(Campaign c) => new(c.Id, c.OwnerUnitId, c.Title, c.Kind, c.Kind.Vietnamese(), c.Implements, c.PeriodFrom, c.PeriodTo, c.PivotDate, c.OutlineId,
+        c.Levels.OrderBy(l => l.Order).Select(l => new LevelDto(l.Id, l.Name, l.UnitTypeCodes, l.Deadline, l.HoldsConference)).ToList());
+
+    public static async Task<ReportDto?> LoadAsync(AppDbContext db, int reportId)
+    {
+        var r = await db.CampaignReports.AsNoTracking().Include(x => x.Sections).Include(x => x.Comments).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == reportId);
+        if (r is null) return null;
+        var c = await db.Campaigns.AsNoTracking().Include(x => x.Levels).FirstAsync(x => x.Id == r.CampaignId);
+        var level = c.Levels.First(l => l.Id == r.LevelId);
+        var sections = await db.OutlineSections.Where(s => s.OutlineId == c.OutlineId).OrderBy(s => s.Order).ToListAsync();
+        var unit = await db.AsDtos(db.Units.Where(u => u.Id == r.UnitId), level.Deadline).Select(u => u.Name).FirstAsync();
+        return new ReportDto(r.Id, c.Id, c.Title, r.UnitId, unit, level.Name, level.Deadline, level.HoldsConference, r.Status, r.Status.Vietnamese(),
+            r.FirstSubmittedAt is { } f ? VnTime.Day(f) < level.Deadline : null, r.FirstSubmittedAt, r.ReviewedBy, r.ReviewComment,
+            sections.Select(s =>
+            {
+                var row = r.Sections.FirstOrDefault(x => x.SectionId == s.Id);
+                return new SectionDto(s.Id, s.Number, s.Title, s.Guidance, s.Statistic, row?.Text, row?.Figures);
+            }).ToList(),
+            r.Comments.OrderBy(x => x.Id).Select(x => new CommentDto(x.Id, x.SectionId, x.AuthorName, x.Text, x.At, x.Answer, x.AnsweredAt, x.AnsweredBy)).ToList(), r.Version);
+    }
+
+    static async Task<ReportResult> Reply<T>(Outcome<T> r, int reportId, AppDbContext db)
+    {
+        if (r.ToConflict() is { } conflict) return conflict;
+        if (!r.Ok) return r.ToProblem();
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok((await LoadAsync(db, reportId))!);
+    }
+
+    public static void MapCampaigns(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1").WithTags("Tổng kết, sơ kết").RequireAuthorization();
+
+        g.MapPost("/campaigns", async Task<Results<Created<CampaignDto>, ValidationProblem, ForbidHttpResult>> (CampaignInput req, UserScope scope, CampaignService svc) =>
+        {
+            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.OwnerUnitId)) return TypedResults.Forbid();
+            var r = await svc.CreateAsync(req);
+            return r.Ok ? TypedResults.Created($"/api/v1/campaigns/{r.Value!.Id}", ToDto(r.Value)) : r.ToProblem();
+        }).WithSummary("Ban tổ chức lập đợt tổng kết: kỳ, văn bản thực hiện, đề cương, thời hạn và hội nghị từng cấp");
+
+        g.MapGet("/campaigns", async (UserScope scope, AppDbContext db) =>
+        {
+            // Campaigns of the account's node, of the nodes above it (it reports in them) and of its subtree.
+            var related = db.UnitClosures.Where(c => c.AncestorId == scope.RootUnitId || c.DescendantId == scope.RootUnitId)
+                .Select(c => c.AncestorId == scope.RootUnitId ? c.DescendantId : c.AncestorId);
+            var list = await db.Campaigns.Include(c => c.Levels).Where(c => related.Contains(c.OwnerUnitId)).OrderByDescending(c => c.PeriodTo).AsSplitQuery().ToListAsync();
+            return TypedResults.Ok(list.Select(ToDto).ToList());
+        }).WithSummary("Các đợt tổng kết, sơ kết liên quan đến đơn vị của tài khoản");
+
+        g.MapGet("/campaigns/{id:int}", async Task<Results<Ok<CampaignDto>, NotFound>> (int id, CampaignService svc) =>
+            await svc.FindAsync(id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound()).WithSummary("Một đợt tổng kết");
+
+        g.MapGet("/campaigns/{id:int}/completeness", async Task<Results<Ok<Completeness>, NotFound, ForbidHttpResult>> (int id, int? nodeId, DateOnly? date, UserScope scope, CampaignService svc) =>
+        {
+            var c = await svc.FindAsync(id);
+            if (c is null) return TypedResults.NotFound();
+            var node = nodeId ?? scope.RootUnitId;
+            if (!await scope.CanSeeUnitAsync(node)) return TypedResults.Forbid();
+            return TypedResults.Ok(await svc.CompletenessAsync(id, node, date ?? scope.Today));
+        }).WithSummary("Tiến độ: số báo cáo phải nộp, đã nộp, đúng hạn, muộn, bị trả lại, đã tiếp nhận, còn thiếu — theo cấp và theo đơn vị trực thuộc");
+
+        g.MapPost("/campaigns/{id:int}/units/{unitId:int}/report", async Task<ReportResult> (int id, int unitId, UserScope scope, CampaignService svc, AppDbContext db) =>
+        {
+            if (!await scope.CanRunAsync(unitId)) return TypedResults.Forbid();
+            var r = await svc.StartReportAsync(id, unitId);
+            return r.Ok ? await Reply(r, r.Value!.Id, db) : r.ToProblem();
+        }).WithSummary("Bắt đầu báo cáo của đơn vị: các mục theo đề cương, số liệu tính sẵn từ dữ liệu");
+
+        var rep = app.MapGroup("/api/v1/campaign-reports/{rid:int}").WithTags("Tổng kết, sơ kết").RequireAuthorization();
+
+        async Task<(int? Unit, ReportResult? Refused)> Guard(int rid, bool run, UserScope scope, AppDbContext db)
+        {
+            var unit = await db.CampaignReports.Where(r => r.Id == rid).Select(r => (int?)r.UnitId).FirstOrDefaultAsync();
+            if (unit is null) return (null, TypedResults.NotFound());
+            var ok = run ? await scope.CanRunAsync(unit.Value) : await scope.CanSeeUnitAsync(unit.Value);
+            // Spelled out: a conditional would turn the null through ForbidHttpResult's conversion into a non-null, empty result.
+            if (ok) return (unit, null);
+            ReportResult refused = TypedResults.Forbid();
+            return (unit, refused);
+        }
+
+        rep.MapGet("/", async Task<ReportResult> (int rid, UserScope scope, AppDbContext db) =>
+            (await Guard(rid, false, scope, db)).Refused ?? TypedResults.Ok((await LoadAsync(db, rid))!)).WithSummary("Báo cáo của một đơn vị");
+
+        rep.MapPut("/", async Task<ReportResult> (int rid, SaveBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.SaveAsync(rid, req.Version, req.Sections), rid, db)).WithSummary("Soạn, sửa nội dung từng mục");
+
+        rep.MapPost("/refresh", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.RefreshFiguresAsync(rid, req.Version), rid, db)).WithSummary("Tính lại số liệu từ dữ liệu hiện có");
+
+        rep.MapPost("/comments", async Task<ReportResult> (int rid, CommentBody req, UserScope scope, ClaimsPrincipal user, CampaignService svc, AppDbContext db) =>
+        {
+            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused;
+            var name = user.FindFirstValue("chibo:fullname") ?? scope.Name;
+            return await Reply(await svc.CommentAsync(rid, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", name, req.SectionId, req.Text), rid, db);
+        }).WithSummary("Đảng viên góp ý dự thảo báo cáo");
+
+        rep.MapPost("/comments/{cid:int}/answer", async Task<ReportResult> (int rid, int cid, AnswerBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.AnswerAsync(rid, cid, req.Answer), rid, db)).WithSummary("Tiếp thu, giải trình ý kiến góp ý");
+
+        rep.MapPost("/submit", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.SubmitAsync(rid, req.Version), rid, db)).WithSummary("Gửi báo cáo lên cấp ủy cấp trên");
+
+        rep.MapPost("/review", async Task<ReportResult> (int rid, ReviewBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+        {
+            var (unit, refused) = await Guard(rid, false, scope, db);
+            if (refused is not null) return refused;
+            // The level above reviews: committee staff over the unit, never the unit itself.
+            if (!scope.IsStaff || scope.RootUnitId == unit) return TypedResults.Forbid();
+            return await Reply(await svc.ReviewAsync(rid, req.Accept, req.Comment, req.Version), rid, db);
+        }).WithSummary("Cấp trên tiếp nhận hoặc trả lại báo cáo (kèm ý kiến)");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChiBo.Tests.Infrastructure;
+using static ChiBo.Tests.Meetings.MeetingFlow;
+
+namespace ChiBo.Tests.Campaigns;
+
+/// <summary>Seed 002 on the demo province as it was in 2017: three levels with their deadlines, reports on time, late, returned and missing.</summary>
+public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
+{
+    async Task<HttpClient> As(string user, int month, int day)
+    {
+        App.Clock.Now = new DateTimeOffset(2017, month, day, 9, 0, 0, TimeSpan.FromHours(7));
+        return await App.ApiAs(user);
+    }
+
+    static JsonElement Level(JsonElement completeness, string name) =>
+        completeness.GetProperty("levels").EnumerateArray().Single(l => l.GetProperty("level").GetString() == name);
+
+    [Fact]
+    public async Task Seed002CompletenessAndTimelinessAtEachLevelOnChosenDates()
+    {
+        var province = await UnitId("LC");
+        var binhLu = await UnitId("LC-BL");
+        var nakhum = await UnitId("LC-BL-NK");
+        var banBinhLu = await UnitId("LC-BL-BL");
+        var board = await As("btc.tinh", 3, 20);
+        var campaign = await Ok(await board.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            ownerUnitId = province, title = "Tổng kết 10 năm thực hiện Chỉ thị số 10-CT/TW về nâng cao chất lượng sinh hoạt chi bộ", kind = "Review",
+            implements = "Chỉ thị số 10-CT/TW, ngày 30/3/2007 của Ban Bí thư", periodFrom = "2007-01-01", periodTo = "2017-04-01", pivotDate = "2007-03-30",
+            levels = new[]
+            {
+                new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2017-04-10", holdsConference = false },
+                new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2017-04-15", holdsConference = true },
+                new { name = "Cấp huyện", unitTypeCodes = "HUYEN_UY,DANG_UY_TRUC_THUOC", deadline = "2017-04-20", holdsConference = false },
+            },
+        }));
+        var id = Id(campaign);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("vp.binhlu")).PostAsJsonAsync("/api/v1/campaigns", new { ownerUnitId = province, title = "x", periodFrom = "2017-01-01", periodTo = "2017-02-01", levels = Array.Empty<object>() })).StatusCode);
+
+        // Nà Khum drafts along the outline, a member comments, the secretary answers, submits on 05/04.
+        var secretary = await As("bithu.nakhum", 4, 1);
+        var report = await Ok(await secretary.PostAsync($"/api/v1/campaigns/{id}/units/{nakhum}/report", null));
+        var rid = Id(report);
+        var sections = report.GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal(["I", "II", "II.1", "II.2", "II.3", "II.3.a", "II.3.b", "II.3.c", "II.3.d", "II.4", "III", "III.1", "III.2", "III.3", "III.4", "IV", "V"],
+            sections.Select(s => s.GetProperty("number").GetString()!).ToArray());
+        Assert.Contains("Tính từ dữ liệu sinh hoạt", sections.Single(s => s.GetProperty("number").GetString() == "II.3.b").GetProperty("figures").GetString());
+        var first = sections[0].GetProperty("sectionId").GetInt32();
+        report = await Ok(await secretary.PutAsJsonAsync($"/api/v1/campaign-reports/{rid}", new { version = Version(report), sections = new[] { new { sectionId = first, text = "Chi bộ có 27 đảng viên, sinh hoạt tại nhà văn hóa bản." } } }));
+        var member = await App.ApiAs("dangvien.nakhum");
+        report = await Ok(await member.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/comments", new { sectionId = first, text = "Đề nghị nêu rõ số đảng viên nữ." }));
+        var pending = await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/submit", new { version = Version(report) });
+        Assert.Equal(HttpStatusCode.BadRequest, pending.StatusCode);
+        Assert.Contains("chưa được tiếp thu", await pending.Content.ReadAsStringAsync());
+        var comment = report.GetProperty("comments")[0].GetProperty("id").GetInt32();
+        report = await Ok(await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/comments/{comment}/answer", new { answer = "Tiếp thu, bổ sung vào mục I." }));
+        secretary = await As("bithu.nakhum", 4, 5);
+        report = await Ok(await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/submit", new { version = Version(report) }));
+        Assert.True(report.GetProperty("onTime").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaign-reports/{rid}")).StatusCode);
+
+        // Bản Bình Lư reports late (12/04); the commune returns Nà Khum's report, which is resubmitted and accepted.
+        var office = await As("vp.binhlu", 4, 12);
+        var late = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{banBinhLu}/report", null));
+        late = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(late)}", new { version = Version(late), sections = new[] { new { sectionId = first, text = "Chi bộ bản Bình Lư." } } }));
+        await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(late)}/submit", new { version = Version(late) }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/review", new { accept = true, version = Version(report) })).StatusCode);
+        report = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/review", new { accept = false, comment = "Bổ sung tỷ lệ dự họp từng năm.", version = Version(report) }));
+        Assert.Equal("Returned", report.GetProperty("status").GetString());
+        secretary = await As("bithu.nakhum", 4, 13);
+        report = await Ok(await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/submit", new { version = Version(report) }));
+        office = await As("vp.binhlu", 4, 14);
+        report = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/review", new { accept = true, version = Version(report) }));
+        Assert.Equal("Accepted", report.GetProperty("status").GetString());
+        Assert.True(report.GetProperty("onTime").GetBoolean());   // the first submission counts
+        Assert.Equal(HttpStatusCode.Conflict, (await (await App.ApiAs("bithu.nakhum")).PutAsJsonAsync($"/api/v1/campaign-reports/{rid}", new { version = Version(report), sections = Array.Empty<object>() })).StatusCode);
+
+        // The province on 16/04: cells of the tree as it was on 10/04.
+        board = await As("btc.tinh", 4, 16);
+        var cellsThen = (await Get(board, $"/api/v1/units/{province}/subtree?asOf=2017-04-10")).EnumerateArray().Count(u => u.GetProperty("isCell").GetBoolean());
+        var c = await Get(board, $"/api/v1/campaigns/{id}/completeness?nodeId={province}&date=2017-04-16");
+        var cells = Level(c, "Chi bộ");
+        Assert.Equal(cellsThen, cells.GetProperty("expected").GetInt32());
+        Assert.Equal(2, cells.GetProperty("submitted").GetInt32());
+        Assert.Equal(1, cells.GetProperty("onTime").GetInt32());
+        Assert.Equal(1, cells.GetProperty("late").GetInt32());
+        Assert.Equal(1, cells.GetProperty("accepted").GetInt32());
+        Assert.Equal(cellsThen - 2, cells.GetProperty("missing").GetInt32());
+        Assert.True(cells.GetProperty("submittedRate").GetDecimal() <= 100m);
+        var grassroots = Level(c, "Đảng bộ cơ sở");
+        Assert.True(grassroots.GetProperty("expected").GetInt32() >= 4);
+        Assert.Equal(0, grassroots.GetProperty("submitted").GetInt32());
+        Assert.Equal(2, Level(c, "Cấp huyện").GetProperty("expected").GetInt32());   // Tam Đường and Phong Thổ still existed
+
+        // Bình Lư's own view, and the same view as of 08/04 (before the return and the late report).
+        office = await App.ApiAs("vp.binhlu");
+        var own = await Get(office, $"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}&date=2017-04-16");
+        Assert.Equal(3, Level(own, "Chi bộ").GetProperty("expected").GetInt32());
+        Assert.Equal(3, own.GetProperty("children").GetArrayLength());
+        var earlier = await Get(office, $"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}&date=2017-04-08");
+        Assert.Equal(1, Level(earlier, "Chi bộ").GetProperty("submitted").GetInt32());
+        Assert.Equal("Submitted", earlier.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetInt32() == nakhum).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}")).StatusCode);
+    }
+}
+
+public sealed class CampaignTestsSqlite(SqliteApp app) : CampaignTests(app), IClassFixture<SqliteApp>;
+public sealed class CampaignTestsPostgres(PostgresApp app) : CampaignTests(app), IClassFixture<PostgresApp>;
