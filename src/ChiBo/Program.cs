@@ -48,6 +48,7 @@ builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.GroupReportService>();
 builder.Services.AddScoped<ChiBo.Features.Campaigns.CampaignService>();
+builder.Services.AddSingleton<ChiBo.Features.Documents.PdfConverter>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 

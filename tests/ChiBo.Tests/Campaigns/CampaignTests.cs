@@ -109,3 +109,73 @@ public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
 
 public sealed class CampaignTestsSqlite(SqliteApp app) : CampaignTests(app), IClassFixture<SqliteApp>;
 public sealed class CampaignTestsPostgres(PostgresApp app) : CampaignTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A commune compiles its cells' accepted reports, records its conference, and the compiled report exports to PDF with every section of seed 002's outline.</summary>
+public sealed class CampaignCompileTests(SqliteApp app) : AppTest(app), IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task TheCommuneCompilesItsCellsReportsHoldsItsConferenceAndThePdfShowsTheWholeOutline()
+    {
+        App.Clock.Now = new DateTimeOffset(2017, 4, 1, 9, 0, 0, TimeSpan.FromHours(7));
+        var board = await App.ApiAs("btc.tinh");
+        var office = await App.ApiAs("vp.binhlu");
+        var province = await UnitId("LC");
+        var binhLu = await UnitId("LC-BL");
+        var id = Id(await Ok(await board.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            ownerUnitId = province, title = "Tổng kết 10 năm thực hiện Chỉ thị số 10-CT/TW về nâng cao chất lượng sinh hoạt chi bộ", kind = "Review",
+            periodFrom = "2007-01-01", periodTo = "2017-04-01", pivotDate = "2007-03-30",
+            levels = new[]
+            {
+                new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2017-04-10", holdsConference = false },
+                new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2017-04-15", holdsConference = true },
+            },
+        })));
+        foreach (var (code, words) in new[] { ("LC-BL-NK", "Nà Khum duy trì sinh hoạt đều đặn hằng tháng."), ("LC-BL-BL", "Bình Lư nâng cao chất lượng sinh hoạt chuyên đề.") })
+        {
+            var r = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId(code)}/report", null));
+            var sections = r.GetProperty("sections").EnumerateArray().Select(s => new { sectionId = s.GetProperty("sectionId").GetInt32(), text = $"{s.GetProperty("number").GetString()}: {words}" }).ToArray();
+            r = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}", new { version = Version(r), sections }));
+            r = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
+            await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/review", new { accept = true, version = Version(r) }));
+        }
+
+        var compiled = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{binhLu}/report", null));
+        var side = await Get(office, $"/api/v1/campaign-reports/{Id(compiled)}/children");
+        Assert.Equal(2, side[0].GetProperty("children").GetArrayLength());
+        compiled = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(compiled)}/compile", new { version = Version(compiled) }));
+        var first = compiled.GetProperty("sections")[0].GetProperty("text").GetString()!;
+        Assert.Contains("- Chi bộ bản Nà Khum: I: Nà Khum duy trì sinh hoạt đều đặn hằng tháng.", first);
+        Assert.Contains("- Chi bộ bản Bình Lư: I: Bình Lư nâng cao chất lượng sinh hoạt chuyên đề.", first);
+        compiled = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(compiled)}/conference", new
+        {
+            version = Version(compiled), date = "2017-04-14", attendees = "Ban Chấp hành Đảng bộ xã, bí thư các chi bộ", discussion = "Các chi bộ thảo luận về nền nếp sinh hoạt.",
+            conclusion = "Hội nghị thống nhất tiếp tục nâng cao chất lượng sinh hoạt chuyên đề.",
+        }));
+        Assert.Equal("2017-04-14", compiled.GetProperty("conferenceDate").GetString());
+
+        var pdftotext = ExternalTools.OnPath("pdftotext");
+        Assert.SkipWhen(ExternalTools.OnPath("soffice") is null || pdftotext is null, "LibreOffice and poppler-utils are needed to check the PDF (installed by .ci/run).");
+        var pdf = await office.GetAsync($"/api/v1/campaign-reports/{Id(compiled)}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var dir = Directory.CreateTempSubdirectory("chibo-campaign-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "report.pdf");
+            await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync(), TestContext.Current.CancellationToken);
+            var (exit, output) = await ExternalTools.RunAsync(pdftotext!, ["-layout", file, Path.Combine(dir.FullName, "report.txt")], TimeSpan.FromSeconds(60));
+            Assert.True(exit == 0, output);
+            var text = System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(Path.Combine(dir.FullName, "report.txt"), TestContext.Current.CancellationToken), @"\s+", " ");
+            // Long headings wrap (even at "10-CT/TW"): compare with the spaces taken out; every letter must still be there, in order.
+            var bare = text.Replace(" ", "");
+            foreach (var s in compiled.GetProperty("sections").EnumerateArray())
+            {
+                var title = s.GetProperty("title").GetString()!;
+                Assert.True(bare.Contains(title.Replace(" ", ""), StringComparison.Ordinal), $"The PDF does not show the section \"{title}\".");
+            }
+            foreach (var expected in new[] { "BÁO CÁO", "Tổng kết 10 năm thực hiện Chỉ thị số 10-CT/TW", "HỘI NGHỊ TỔNG KẾT ngày 14/04/2017", "PHỤ LỤC SỐ LIỆU", "Nà Khum duy trì sinh hoạt đều đặn hằng tháng" })
+                Assert.True(text.Contains(expected, StringComparison.Ordinal), $"The PDF does not contain \"{expected}\".");
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+}

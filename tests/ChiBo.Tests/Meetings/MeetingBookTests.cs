@@ -30,8 +30,8 @@ public sealed partial class MeetingBookTests(SqliteDemoApp app) : AppTest(app), 
     [Fact]
     public async Task TheMeetingBookOpensInLibreOfficeWithEveryVietnameseLetterIntact()
     {
-        var soffice = OnPath("soffice");
-        var pdftotext = OnPath("pdftotext");
+        var soffice = ExternalTools.OnPath("soffice");
+        var pdftotext = ExternalTools.OnPath("pdftotext");
         Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not on PATH: the DOCX cannot be rendered to check its text.");
         Assert.SkipWhen(pdftotext is null, "pdftotext (poppler-utils) is not on PATH: the rendered PDF cannot be read back.");
 
@@ -55,11 +55,11 @@ public sealed partial class MeetingBookTests(SqliteDemoApp app) : AppTest(app), 
         {
             var docx = Path.Combine(dir.FullName, "so-hop-chi-bo-2026.docx");
             await File.WriteAllBytesAsync(docx, bytes, TestContext.Current.CancellationToken);
-            var convert = await RunAsync(soffice!, ["--headless", $"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", dir.FullName, docx], TimeSpan.FromSeconds(120));
+            var convert = await ExternalTools.RunAsync(soffice!, ["--headless", $"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", dir.FullName, docx], TimeSpan.FromSeconds(120));
             var pdf = Path.ChangeExtension(docx, ".pdf");
             Assert.True(File.Exists(pdf), $"LibreOffice did not produce a PDF (exit {convert.Exit}): {convert.Output}");
             var txt = Path.ChangeExtension(docx, ".txt");
-            var extract = await RunAsync(pdftotext!, ["-layout", pdf, txt], TimeSpan.FromSeconds(60));
+            var extract = await ExternalTools.RunAsync(pdftotext!, ["-layout", pdf, txt], TimeSpan.FromSeconds(60));
             Assert.True(extract.Exit == 0 && File.Exists(txt), $"pdftotext failed (exit {extract.Exit}): {extract.Output}");
 
             // Layout mode pads justified lines and breaks long ones: compare with whitespace collapsed.
@@ -98,27 +98,6 @@ public sealed partial class MeetingBookTests(SqliteDemoApp app) : AppTest(app), 
         var stranger = await App.ApiAs("bithu.muongso");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/units/{cell}/meeting-book.docx?year=2026")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/meetings/{id}/minutes.docx")).StatusCode);
-    }
-
-    static string? OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
-
-    static async Task<(int Exit, string Output)> RunAsync(string file, string[] args, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try { await p.WaitForExitAsync(cts.Token); }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(file)} did not finish within {timeout.TotalSeconds:0} s.");
-        }
-        return (p.ExitCode, await stdout + await stderr);
     }
 
     [GeneratedRegex(@"\s+")]

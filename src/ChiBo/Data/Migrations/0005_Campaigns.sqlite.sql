@@ -58,6 +58,10 @@ CREATE TABLE "CampaignReports" (
     "ReviewComment" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
     "Version" INTEGER NOT NULL,
+    "ConferenceDate" TEXT NULL,
+    "ConferenceAttendees" TEXT NULL,
+    "ConferenceDiscussion" TEXT NULL,
+    "ConferenceConclusion" TEXT NULL,
     CONSTRAINT "FK_CampaignReports_CampaignLevels_LevelId" FOREIGN KEY ("LevelId") REFERENCES "CampaignLevels" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_CampaignReports_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_CampaignReports_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT

@@ -81,6 +81,11 @@ public class CampaignReport
     public string? ReviewComment { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>For a level that holds a conference (seed 002: grassroots committees): its date, who attended, the discussion, the conclusion.</summary>
+    public DateOnly? ConferenceDate { get; set; }
+    public string? ConferenceAttendees { get; set; }
+    public string? ConferenceDiscussion { get; set; }
+    public string? ConferenceConclusion { get; set; }
     public List<ReportSection> Sections { get; set; } = [];
     public List<ReportComment> Comments { get; set; } = [];
 }

@@ -165,6 +165,55 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         return await SaveChangesAsync(r, ct);
     }
 
+    public record ConferenceInput(int Version, DateOnly Date, string? Attendees, string? Discussion, string? Conclusion);
+
+    /// <summary>Records the level's conference (only where the campaign says this level holds one).</summary>
+    public async Task<Outcome<CampaignReport>> ConferenceAsync(int reportId, ConferenceInput input, CancellationToken ct = default)
+    {
+        var r = await LoadAsync(reportId, ct);
+        if (r.Version != input.Version) return Conflict<CampaignReport>();
+        var level = await db.CampaignLevels.FirstAsync(l => l.Id == r.LevelId, ct);
+        if (!level.HoldsConference) return Outcome<CampaignReport>.Fail("conference", $"Cấp “{level.Name}” không tổ chức hội nghị trong đợt này.");
+        if (r.Status == ReportStatus.Accepted) return Outcome<CampaignReport>.Fail("status", "Báo cáo đã được tiếp nhận.");
+        if (string.IsNullOrWhiteSpace(input.Conclusion)) return Outcome<CampaignReport>.Fail("conclusion", "Ghi kết luận của hội nghị.");
+        r.ConferenceDate = input.Date; r.ConferenceAttendees = input.Attendees?.Trim(); r.ConferenceDiscussion = input.Discussion?.Trim(); r.ConferenceConclusion = input.Conclusion.Trim();
+        return await SaveChangesAsync(r, ct);
+    }
+
+    /// <summary>The accepted reports of the level below inside this unit's subtree: what a compiler reads side by side.</summary>
+    public async Task<List<CampaignReport>> ChildReportsAsync(CampaignReport r, CancellationToken ct = default)
+    {
+        var c = (await FindAsync(r.CampaignId, ct))!;
+        var level = c.Levels.First(l => l.Id == r.LevelId);
+        var below = c.Levels.Where(l => l.Order < level.Order).OrderByDescending(l => l.Order).FirstOrDefault();
+        if (below is null) return [];
+        var ids = (await ExpectedAsync(c, below, r.UnitId, ct)).Select(u => u.Id).ToList();
+        return await db.CampaignReports.Include(x => x.Sections).Where(x => x.CampaignId == r.CampaignId && ids.Contains(x.UnitId) && x.Status == ReportStatus.Accepted)
+            .OrderBy(x => x.UnitId).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Drafts a compiled report: each empty section gets the children's accepted texts, one paragraph per unit, for the
+    /// compiler to rewrite; the figures are recomputed for the whole subtree. Sections already written are left alone.
+    /// </summary>
+    public async Task<Outcome<CampaignReport>> CompileAsync(int reportId, int version, CancellationToken ct = default)
+    {
+        var r = await LoadAsync(reportId, ct);
+        if (r.Version != version) return Conflict<CampaignReport>();
+        if (r.Status is ReportStatus.Submitted or ReportStatus.Accepted) return Outcome<CampaignReport>.Fail("status", "Báo cáo đã gửi.");
+        var children = await ChildReportsAsync(r, ct);
+        if (children.Count == 0) return Outcome<CampaignReport>.Fail("children", "Chưa có báo cáo nào của cấp dưới được tiếp nhận để tổng hợp.");
+        var names = await db.Units.Where(u => children.Select(x => x.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        foreach (var row in r.Sections.Where(s => s.Text is null))
+        {
+            var parts = children.Select(x => (x.UnitId, Text: x.Sections.FirstOrDefault(s => s.SectionId == row.SectionId)?.Text)).Where(p => p.Text is not null).ToList();
+            if (parts.Count > 0) row.Text = string.Join("\n", parts.Select(p => $"- {names[p.UnitId]}: {p.Text}"));
+        }
+        db.Entry(r).Property(x => x.CreatedAt).IsModified = true;
+        var refreshed = await SaveChangesAsync(r, ct);
+        return refreshed.Ok ? await RefreshFiguresAsync(reportId, r.Version, ct) : refreshed;
+    }
+
     async Task<Outcome<CampaignReport>> SaveChangesAsync(CampaignReport r, CancellationToken ct)
     {
         try { await db.SaveChangesAsync(ct); }

@@ -24,12 +24,14 @@ public static class CampaignsApi
     public record CommentDto(int Id, int? SectionId, string AuthorName, string Text, DateTime At, string? Answer, DateTime? AnsweredAt, string? AnsweredBy);
     public record ReportDto(int Id, int CampaignId, string CampaignTitle, int UnitId, string UnitName, string Level, DateOnly Deadline, bool HoldsConference,
         ReportStatus Status, string StatusText, bool? OnTime, DateTime? FirstSubmittedAt, string? ReviewedBy, string? ReviewComment,
-        List<SectionDto> Sections, List<CommentDto> Comments, int Version);
+        DateOnly? ConferenceDate, string? ConferenceConclusion, List<SectionDto> Sections, List<CommentDto> Comments, int Version);
     public record VersionBody(int Version);
     public record SaveBody(int Version, List<SectionText> Sections);
     public record CommentBody(int? SectionId, string Text);
     public record AnswerBody(string Answer);
     public record ReviewBody(bool Accept, string? Comment, int Version);
+    public record ChildText(int UnitId, string UnitName, string? Text);
+    public record ChildSections(int SectionId, List<ChildText> Children);
 
     static CampaignDto ToDto(Campaign c) => new(c.Id, c.OwnerUnitId, c.Title, c.Kind, c.Kind.Vietnamese(), c.Implements, c.PeriodFrom, c.PeriodTo, c.PivotDate, c.OutlineId,
         c.Levels.OrderBy(l => l.Order).Select(l => new LevelDto(l.Id, l.Name, l.UnitTypeCodes, l.Deadline, l.HoldsConference)).ToList());
@@ -44,6 +46,7 @@ public static class CampaignsApi
         var unit = await db.AsDtos(db.Units.Where(u => u.Id == r.UnitId), level.Deadline).Select(u => u.Name).FirstAsync();
         return new ReportDto(r.Id, c.Id, c.Title, r.UnitId, unit, level.Name, level.Deadline, level.HoldsConference, r.Status, r.Status.Vietnamese(),
             r.FirstSubmittedAt is { } f ? VnTime.Day(f) < level.Deadline : null, r.FirstSubmittedAt, r.ReviewedBy, r.ReviewComment,
+            r.ConferenceDate, r.ConferenceConclusion,
             sections.Select(s =>
             {
                 var row = r.Sections.FirstOrDefault(x => x.SectionId == s.Id);
@@ -133,6 +136,40 @@ public static class CampaignsApi
 
         rep.MapPost("/submit", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
             (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.SubmitAsync(rid, req.Version), rid, db)).WithSummary("Gửi báo cáo lên cấp ủy cấp trên");
+
+        rep.MapPost("/conference", async Task<ReportResult> (int rid, CampaignService.ConferenceInput req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.ConferenceAsync(rid, req), rid, db)).WithSummary("Ghi hội nghị tổng kết của cấp (ngày, thành phần, thảo luận, kết luận)");
+
+        rep.MapPost("/compile", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.CompileAsync(rid, req.Version), rid, db))
+            .WithSummary("Tổng hợp: điền các mục còn trống từ báo cáo đã tiếp nhận của cấp dưới, tính lại số liệu của cả đơn vị");
+
+        rep.MapGet("/children", async Task<Results<Ok<List<ChildSections>>, NotFound, ForbidHttpResult>> (int rid, UserScope scope, CampaignService svc, AppDbContext db) =>
+        {
+            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var r = await db.CampaignReports.FirstAsync(x => x.Id == rid);
+            var children = await svc.ChildReportsAsync(r);
+            var ids = children.Select(c => c.UnitId).ToList();
+            var names = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+            return TypedResults.Ok(children.SelectMany(c => c.Sections.Select(s => new { c.UnitId, s.SectionId, s.Text }))
+                .GroupBy(x => x.SectionId).Select(g => new ChildSections(g.Key, g.Select(x => new ChildText(x.UnitId, names[x.UnitId], x.Text)).ToList())).ToList());
+        }).WithSummary("Các mục của báo cáo cấp dưới đã tiếp nhận, đặt cạnh nhau cho người tổng hợp");
+
+        rep.MapGet("/docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int rid, UserScope scope, AppDbContext db) =>
+        {
+            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var dto = (await LoadAsync(db, rid))!;
+            return TypedResults.File(await ReportDocument.DocxAsync(db, dto), Documents.Docx.ContentType, $"bao-cao-{rid}.docx");
+        }).WithSummary("Báo cáo (DOCX), kèm phụ lục số liệu");
+
+        rep.MapGet("/pdf", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult, ProblemHttpResult>> (int rid, UserScope scope, AppDbContext db, Documents.PdfConverter pdf) =>
+        {
+            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var dto = (await LoadAsync(db, rid))!;
+            var bytes = await pdf.ConvertAsync(await ReportDocument.DocxAsync(db, dto));
+            return bytes is null ? TypedResults.Problem("Máy chủ chưa chuyển được sang PDF (cần LibreOffice). Hãy tải bản DOCX.", statusCode: 503, title: "Chưa xuất được PDF")
+                : TypedResults.File(bytes, "application/pdf", $"bao-cao-{rid}.pdf");
+        }).WithSummary("Báo cáo (PDF, chuyển từ DOCX bằng LibreOffice)");
 
         rep.MapPost("/review", async Task<ReportResult> (int rid, ReviewBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
         {
