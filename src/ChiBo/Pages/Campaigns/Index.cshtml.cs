@@ -1,0 +1,47 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Campaigns;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Pages.Campaigns;
+
+/// <summary>The campaigns that concern the account's node, and (for an organization board) a new one with seed 002's three levels as a start.</summary>
+public class IndexModel(AppDbContext db, UserScope scope, CampaignService campaigns) : PageModel
+{
+    public List<Campaign> Items { get; private set; } = [];
+    public bool CanCreate => scope.IsStaff;
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    async Task LoadAsync()
+    {
+        var related = db.UnitClosures.Where(c => c.AncestorId == scope.RootUnitId || c.DescendantId == scope.RootUnitId)
+            .Select(c => c.AncestorId == scope.RootUnitId ? c.DescendantId : c.AncestorId);
+        Items = await db.Campaigns.Include(c => c.Levels).Where(c => related.Contains(c.OwnerUnitId)).OrderByDescending(c => c.PeriodTo).AsSplitQuery().ToListAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string title, CampaignKind kind, string? implements, string periodFrom, string periodTo, string? pivot,
+        string cellDeadline, string grassrootsDeadline, string districtDeadline)
+    {
+        if (!scope.IsStaff) return Forbid();
+        DateOnly D(string? s) => Dates.TryParseVn(s, out var d) ? d : default;
+        var levels = new List<LevelInput> { new("Chi bộ", "CHI_BO,CHI_BO_CO_SO", D(cellDeadline), false), new("Đảng bộ cơ sở", "DANG_UY_XA,DANG_BO_CO_SO", D(grassrootsDeadline), true) };
+        if (!string.IsNullOrWhiteSpace(districtDeadline)) levels.Add(new("Cấp huyện, đảng ủy trực thuộc", "HUYEN_UY,DANG_UY_TRUC_THUOC", D(districtDeadline), false));
+        if (levels.Any(l => l.Deadline == default) || D(periodFrom) == default || D(periodTo) == default)
+        {
+            Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
+            await LoadAsync();
+            return Page();
+        }
+        var r = await campaigns.CreateAsync(new CampaignInput(scope.RootUnitId, title, kind, implements, D(periodFrom), D(periodTo),
+            Dates.TryParseVn(pivot, out var p) ? p : null, null, levels));
+        if (r.Ok) return Redirect($"/Campaigns/{r.Value!.Id}");
+        Error = r.Error;
+        await LoadAsync();
+        return Page();
+    }
+}
