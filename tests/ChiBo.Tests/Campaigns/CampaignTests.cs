@@ -179,3 +179,49 @@ public sealed class CampaignCompileTests(SqliteApp app) : AppTest(app), IClassFi
         finally { dir.Delete(recursive: true); }
     }
 }
+
+/// <summary>The figures a compiled report carries are the ones a direct count over the meetings gives.</summary>
+public abstract class CampaignFigureTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task TheCommunesFiguresEqualADirectCountOverItsCellsMeetings()
+    {
+        var f = await CreateAsync(App);   // a cell under Bình Lư with a known roll
+        var held = new List<JsonElement>
+        {
+            await f.HoldAsync("2024-03-03", f.Official.Take(5)),
+            await f.HoldAsync("2024-05-03", f.Official.Take(3), statuses: new() { [f.Official[6]] = "AbsentExcused", [f.Official[7]] = "AbsentUnexcused" }),
+            await f.HoldAsync("2024-08-03", f.Official.Take(4), kind: "Combined", topicId: (await Get(f.Clerk, "/api/v1/topics"))[2].GetProperty("id").GetInt32()),
+        };
+        App.Clock.Now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
+        var board = await App.ApiAs("btc.tinh");
+        var office = await App.ApiAs("vp.binhlu");
+        var id = Id(await Ok(await board.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            ownerUnitId = await UnitId("LC"), title = "Sơ kết năm 2024", kind = "Interim", periodFrom = "2024-01-01", periodTo = "2025-01-01",
+            levels = new[]
+            {
+                new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2025-04-10", holdsConference = false },
+                new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2025-04-15", holdsConference = true },
+            },
+        })));
+        var report = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL")}/report", null));
+        string Figures(string number) => report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("number").GetString() == number).GetProperty("figures").GetString()!;
+
+        // Direct count from the meetings as the API shows them.
+        var present = 0; var expected = 0;
+        foreach (var m in held)
+        {
+            var s = (await f.Get(Id(m))).GetProperty("attendanceSummary");
+            present += s.GetProperty("present").GetInt32();
+            expected += s.GetProperty("expected").GetInt32();
+        }
+        var rate = (100m * present / expected).ToString("0.#", new System.Globalization.CultureInfo("vi-VN"));
+        Assert.Contains($"năm 2024: {rate}% ({present}/{expected} lượt, 3 buổi)", Figures("II.3.b"));
+        Assert.Contains("năm 2024: 1 buổi chuyên đề / 1 chi bộ = 1 buổi mỗi chi bộ", Figures("II.3.d"));
+        Assert.Contains("xếp loại 0/3 buổi sinh hoạt", Figures("II.2"));
+    }
+}
+
+public sealed class CampaignFigureTestsSqlite(SqliteApp app) : CampaignFigureTests(app), IClassFixture<SqliteApp>;
+public sealed class CampaignFigureTestsPostgres(PostgresApp app) : CampaignFigureTests(app), IClassFixture<PostgresApp>;
