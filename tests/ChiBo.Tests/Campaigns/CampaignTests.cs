@@ -107,6 +107,73 @@ public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
     }
 }
 
+public abstract class CampaignChainTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task CellsCommuneDistrictAndProvinceCompileLevelByLevelAndTheProvinceConcludes()
+    {
+        App.Clock.Now = new DateTimeOffset(2017, 4, 9, 9, 0, 0, TimeSpan.FromHours(7));
+        var board = await App.ApiAs("btc.tinh");
+        var office = await App.ApiAs("vp.binhlu");
+        var province = await UnitId("LC");
+        var id = Id(await Ok(await board.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            ownerUnitId = province, title = "Tổng kết 10 năm thực hiện Chỉ thị số 10-CT/TW về nâng cao chất lượng sinh hoạt chi bộ", kind = "Review",
+            periodFrom = "2007-01-01", periodTo = "2017-04-01",
+            levels = new[]
+            {
+                new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2017-04-10", holdsConference = false },
+                new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2017-04-15", holdsConference = true },
+                new { name = "Cấp huyện", unitTypeCodes = "HUYEN_UY,DANG_UY_TRUC_THUOC", deadline = "2017-04-20", holdsConference = false },
+            },
+        })));
+        async Task<JsonElement> Report(HttpClient writer, HttpClient reviewer, string code, string text, bool compile)
+        {
+            var r = await Ok(await writer.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId(code)}/report", null));
+            if (compile) r = await Ok(await writer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/compile", new { version = Version(r) }));
+            else r = await Ok(await writer.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}", new { version = Version(r), sections = new[] { new { sectionId = r.GetProperty("sections")[0].GetProperty("sectionId").GetInt32(), text } } }));
+            r = await Ok(await writer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
+            return await Ok(await reviewer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/review", new { accept = true, version = Version(r) }));
+        }
+        foreach (var code in new[] { "LC-BL-NK", "LC-BL-BL", "LC-BL-UB" }) await Report(office, office, code, $"Báo cáo của {code}.", compile: false);
+
+        // The commune compiles its three cells and holds its conference.
+        var commune = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL")}/report", null));
+        commune = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/compile", new { version = Version(commune) }));
+        Assert.Equal(3, commune.GetProperty("sections")[0].GetProperty("text").GetString()!.Split('\n').Length);
+        commune = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/conference", new { version = Version(commune), date = "2017-04-14", conclusion = "Thống nhất các giải pháp." }));
+        commune = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/submit", new { version = Version(commune) }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) })).StatusCode);
+        await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) }));
+
+        // Tam Đường (no conference at its level) compiles the commune; the province compiles the district and concludes.
+        var district = await Report(board, board, "LC-TD", "", compile: true);
+        Assert.Contains("- Đảng ủy xã Bình Lư: - Chi bộ bản", district.GetProperty("sections")[0].GetProperty("text").GetString());
+        var conference = await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(district)}/conference", new { version = Version(district), date = "2017-04-19", conclusion = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, conference.StatusCode);
+        Assert.Contains("Cấp huyện” không tổ chức hội nghị", await conference.Content.ReadAsStringAsync());
+        var top = await Ok(await board.PostAsync($"/api/v1/campaigns/{id}/units/{province}/report", null));
+        top = await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(top)}/compile", new { version = Version(top) }));
+        Assert.Contains("- Huyện ủy Tam Đường:", top.GetProperty("sections")[0].GetProperty("text").GetString());
+        top = await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(top)}/conference", new
+        {
+            version = Version(top), date = "2017-05-15", attendees = "Ban Thường vụ Tỉnh ủy, các điểm cầu huyện, thành phố",
+            conclusion = "Tiếp tục thực hiện nghiêm Chỉ thị số 10-CT/TW; nâng cao chất lượng sinh hoạt chuyên đề.",
+        }));
+        top = await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(top)}/conclusion", new { version = Version(top) }));
+        var conclusion = top.GetProperty("conclusionText").GetString()!;
+        Assert.Contains("Ngày 15/05/2017, Tỉnh ủy Lai Châu tổ chức hội nghị tổng kết", conclusion);
+        Assert.Contains("cấp chi bộ có 3/", conclusion);
+        Assert.Contains("cấp huyện có 1/2 đơn vị gửi báo cáo", conclusion);
+        Assert.Contains("Kết luận: Tiếp tục thực hiện nghiêm Chỉ thị số 10-CT/TW", conclusion);
+        var docx = await board.GetAsync($"/api/v1/campaign-reports/{Id(top)}/conclusion.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+    }
+}
+
+public sealed class CampaignChainTestsSqlite(SqliteApp app) : CampaignChainTests(app), IClassFixture<SqliteApp>;
+public sealed class CampaignChainTestsPostgres(PostgresApp app) : CampaignChainTests(app), IClassFixture<PostgresApp>;
+
 public sealed class CampaignTestsSqlite(SqliteApp app) : CampaignTests(app), IClassFixture<SqliteApp>;
 public sealed class CampaignTestsPostgres(PostgresApp app) : CampaignTests(app), IClassFixture<PostgresApp>;
 

@@ -48,7 +48,7 @@ CREATE TABLE "CampaignReports" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_CampaignReports" PRIMARY KEY AUTOINCREMENT,
     "CampaignId" INTEGER NOT NULL,
     "UnitId" INTEGER NOT NULL,
-    "LevelId" INTEGER NOT NULL,
+    "LevelId" INTEGER NULL,
     "Status" TEXT NOT NULL,
     "FirstSubmittedAt" TEXT NULL,
     "SubmittedAt" TEXT NULL,
@@ -62,6 +62,7 @@ CREATE TABLE "CampaignReports" (
     "ConferenceAttendees" TEXT NULL,
     "ConferenceDiscussion" TEXT NULL,
     "ConferenceConclusion" TEXT NULL,
+    "ConclusionText" TEXT NULL,
     CONSTRAINT "FK_CampaignReports_CampaignLevels_LevelId" FOREIGN KEY ("LevelId") REFERENCES "CampaignLevels" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_CampaignReports_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_CampaignReports_Units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "Units" ("Id") ON DELETE RESTRICT

@@ -71,7 +71,8 @@ public class CampaignReport
     public int Id { get; set; }
     public int CampaignId { get; set; }
     public int UnitId { get; set; }
-    public int LevelId { get; set; }
+    /// <summary>Null for the campaign owner's own (top) report, which compiles the highest level and ends in the conclusion.</summary>
+    public int? LevelId { get; set; }
     public ReportStatus Status { get; set; }
     public DateTime? FirstSubmittedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
@@ -86,6 +87,8 @@ public class CampaignReport
     public string? ConferenceAttendees { get; set; }
     public string? ConferenceDiscussion { get; set; }
     public string? ConferenceConclusion { get; set; }
+    /// <summary>The concluding document (Kết luận, like seed 003) drafted from the conference and the figures, then edited.</summary>
+    public string? ConclusionText { get; set; }
     public List<ReportSection> Sections { get; set; } = [];
     public List<ReportComment> Comments { get; set; } = [];
 }

@@ -77,9 +77,10 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         CampaignLevel? level = null;
         foreach (var l in c.Levels)
             if ((await ExpectedAsync(c, l, c.OwnerUnitId, ct)).Any(u => u.Id == unitId)) { level = l; break; }
-        if (level is null) return Outcome<CampaignReport>.Fail("unitId", "Đơn vị không thuộc diện báo cáo trong đợt này.");
+        // The owner compiles the top level into its own report (no deadline of its own: it holds the final conference).
+        if (level is null && unitId != c.OwnerUnitId) return Outcome<CampaignReport>.Fail("unitId", "Đơn vị không thuộc diện báo cáo trong đợt này.");
         var sections = await db.OutlineSections.Where(s => s.OutlineId == c.OutlineId).OrderBy(s => s.Order).ToListAsync(ct);
-        var r = new CampaignReport { CampaignId = campaignId, UnitId = unitId, LevelId = level.Id, Status = ReportStatus.Draft, CreatedAt = Now };
+        var r = new CampaignReport { CampaignId = campaignId, UnitId = unitId, LevelId = level?.Id, Status = ReportStatus.Draft, CreatedAt = Now };
         foreach (var s in sections)
             r.Sections.Add(new ReportSection { SectionId = s.Id, Figures = await CampaignStats.ComputeAsync(db, s.Statistic, unitId, c.PeriodFrom, c.PeriodTo, c.PivotDate, ct) });
         db.CampaignReports.Add(r);
@@ -172,8 +173,8 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
     {
         var r = await LoadAsync(reportId, ct);
         if (r.Version != input.Version) return Conflict<CampaignReport>();
-        var level = await db.CampaignLevels.FirstAsync(l => l.Id == r.LevelId, ct);
-        if (!level.HoldsConference) return Outcome<CampaignReport>.Fail("conference", $"Cấp “{level.Name}” không tổ chức hội nghị trong đợt này.");
+        var level = r.LevelId is null ? null : await db.CampaignLevels.FirstAsync(l => l.Id == r.LevelId, ct);
+        if (level is { HoldsConference: false }) return Outcome<CampaignReport>.Fail("conference", $"Cấp “{level.Name}” không tổ chức hội nghị trong đợt này.");
         if (r.Status == ReportStatus.Accepted) return Outcome<CampaignReport>.Fail("status", "Báo cáo đã được tiếp nhận.");
         if (string.IsNullOrWhiteSpace(input.Conclusion)) return Outcome<CampaignReport>.Fail("conclusion", "Ghi kết luận của hội nghị.");
         r.ConferenceDate = input.Date; r.ConferenceAttendees = input.Attendees?.Trim(); r.ConferenceDiscussion = input.Discussion?.Trim(); r.ConferenceConclusion = input.Conclusion.Trim();
@@ -184,8 +185,8 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
     public async Task<List<CampaignReport>> ChildReportsAsync(CampaignReport r, CancellationToken ct = default)
     {
         var c = (await FindAsync(r.CampaignId, ct))!;
-        var level = c.Levels.First(l => l.Id == r.LevelId);
-        var below = c.Levels.Where(l => l.Order < level.Order).OrderByDescending(l => l.Order).FirstOrDefault();
+        var order = c.Levels.FirstOrDefault(l => l.Id == r.LevelId)?.Order ?? int.MaxValue;   // the owner's report sits above every level
+        var below = c.Levels.Where(l => l.Order < order).OrderByDescending(l => l.Order).FirstOrDefault();
         if (below is null) return [];
         var ids = (await ExpectedAsync(c, below, r.UnitId, ct)).Select(u => u.Id).ToList();
         return await db.CampaignReports.Include(x => x.Sections).Where(x => x.CampaignId == r.CampaignId && ids.Contains(x.UnitId) && x.Status == ReportStatus.Accepted)
@@ -212,6 +213,42 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         db.Entry(r).Property(x => x.CreatedAt).IsModified = true;
         var refreshed = await SaveChangesAsync(r, ct);
         return refreshed.Ok ? await RefreshFiguresAsync(reportId, r.Version, ct) : refreshed;
+    }
+
+    /// <summary>
+    /// Drafts the concluding document (Kết luận) from the conference and the figures: what was reviewed, how many
+    /// units reported and how, what the conference concluded. The drafter edits it before it is issued.
+    /// </summary>
+    public async Task<Outcome<CampaignReport>> DraftConclusionAsync(int reportId, int version, CancellationToken ct = default)
+    {
+        var r = await LoadAsync(reportId, ct);
+        if (r.Version != version) return Conflict<CampaignReport>();
+        if (r.ConferenceConclusion is null) return Outcome<CampaignReport>.Fail("conference", "Ghi hội nghị tổng kết trước khi dự thảo kết luận.");
+        var c = (await FindAsync(r.CampaignId, ct))!;
+        var k = await CompletenessAsync(c.Id, r.UnitId, VnTime.Day(Now), ct);
+        var sections = await db.OutlineSections.Where(s => s.OutlineId == c.OutlineId).ToDictionaryAsync(s => s.Id, ct);
+        var unit = await db.AsDtos(db.Units.Where(u => u.Id == r.UnitId), r.ConferenceDate ?? VnTime.Day(Now)).Select(u => u.Name).FirstAsync(ct);
+        var lines = new List<string>
+        {
+            $"Ngày {r.ConferenceDate.Vn()}, {unit} tổ chức hội nghị {c.Kind.Vietnamese().ToLowerInvariant()} {c.Title.Replace("Tổng kết ", "").Replace("Sơ kết ", "")}" +
+                (r.ConferenceAttendees is null ? "." : $", với thành phần: {r.ConferenceAttendees}."),
+            "1. Kết quả: " + string.Join("; ", k.Levels.Select(l => $"cấp {l.Level.ToLowerInvariant()} có {l.Submitted}/{l.Expected} đơn vị gửi báo cáo ({l.OnTime} đúng hạn, {l.Late} muộn, {l.Missing} chưa gửi)")) + ".",
+        };
+        foreach (var row in r.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Figures)))
+            lines.Add($"- {sections[row.SectionId].Title}: {row.Figures!.Split('\n')[0]}");
+        if (r.ConferenceDiscussion is not null) lines.Add("2. Ý kiến thảo luận tại hội nghị: " + r.ConferenceDiscussion);
+        lines.Add((r.ConferenceDiscussion is null ? "2. " : "3. ") + "Kết luận: " + r.ConferenceConclusion);
+        r.ConclusionText = string.Join("\n", lines);
+        return await SaveChangesAsync(r, ct);
+    }
+
+    public async Task<Outcome<CampaignReport>> EditConclusionAsync(int reportId, int version, string text, CancellationToken ct = default)
+    {
+        var r = await LoadAsync(reportId, ct);
+        if (r.Version != version) return Conflict<CampaignReport>();
+        if (string.IsNullOrWhiteSpace(text)) return Outcome<CampaignReport>.Fail("conclusion", "Nội dung kết luận không được để trống.");
+        r.ConclusionText = text.Replace("\r\n", "\n").Trim();
+        return await SaveChangesAsync(r, ct);
     }
 
     async Task<Outcome<CampaignReport>> SaveChangesAsync(CampaignReport r, CancellationToken ct)

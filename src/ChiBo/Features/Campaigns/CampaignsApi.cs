@@ -24,12 +24,13 @@ public static class CampaignsApi
     public record CommentDto(int Id, int? SectionId, string AuthorName, string Text, DateTime At, string? Answer, DateTime? AnsweredAt, string? AnsweredBy);
     public record ReportDto(int Id, int CampaignId, string CampaignTitle, int UnitId, string UnitName, string Level, DateOnly Deadline, bool HoldsConference,
         ReportStatus Status, string StatusText, bool? OnTime, DateTime? FirstSubmittedAt, string? ReviewedBy, string? ReviewComment,
-        DateOnly? ConferenceDate, string? ConferenceConclusion, List<SectionDto> Sections, List<CommentDto> Comments, int Version);
+        DateOnly? ConferenceDate, string? ConferenceConclusion, string? ConclusionText, List<SectionDto> Sections, List<CommentDto> Comments, int Version);
     public record VersionBody(int Version);
     public record SaveBody(int Version, List<SectionText> Sections);
     public record CommentBody(int? SectionId, string Text);
     public record AnswerBody(string Answer);
     public record ReviewBody(bool Accept, string? Comment, int Version);
+    public record ConclusionBody(int Version, string Text);
     public record ChildText(int UnitId, string UnitName, string? Text);
     public record ChildSections(int SectionId, List<ChildText> Children);
 
@@ -41,12 +42,13 @@ public static class CampaignsApi
         var r = await db.CampaignReports.AsNoTracking().Include(x => x.Sections).Include(x => x.Comments).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == reportId);
         if (r is null) return null;
         var c = await db.Campaigns.AsNoTracking().Include(x => x.Levels).FirstAsync(x => x.Id == r.CampaignId);
-        var level = c.Levels.First(l => l.Id == r.LevelId);
+        var level = c.Levels.FirstOrDefault(l => l.Id == r.LevelId)
+            ?? new CampaignLevel { Name = "Cấp tổ chức đợt", UnitTypeCodes = "", Deadline = c.Levels.Max(l => l.Deadline), HoldsConference = true };
         var sections = await db.OutlineSections.Where(s => s.OutlineId == c.OutlineId).OrderBy(s => s.Order).ToListAsync();
         var unit = await db.AsDtos(db.Units.Where(u => u.Id == r.UnitId), level.Deadline).Select(u => u.Name).FirstAsync();
         return new ReportDto(r.Id, c.Id, c.Title, r.UnitId, unit, level.Name, level.Deadline, level.HoldsConference, r.Status, r.Status.Vietnamese(),
             r.FirstSubmittedAt is { } f ? VnTime.Day(f) < level.Deadline : null, r.FirstSubmittedAt, r.ReviewedBy, r.ReviewComment,
-            r.ConferenceDate, r.ConferenceConclusion,
+            r.ConferenceDate, r.ConferenceConclusion, r.ConclusionText,
             sections.Select(s =>
             {
                 var row = r.Sections.FirstOrDefault(x => x.SectionId == s.Id);
@@ -170,6 +172,22 @@ public static class CampaignsApi
             return bytes is null ? TypedResults.Problem("Máy chủ chưa chuyển được sang PDF (cần LibreOffice). Hãy tải bản DOCX.", statusCode: 503, title: "Chưa xuất được PDF")
                 : TypedResults.File(bytes, "application/pdf", $"bao-cao-{rid}.pdf");
         }).WithSummary("Báo cáo (PDF, chuyển từ DOCX bằng LibreOffice)");
+
+        rep.MapPost("/conclusion", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.DraftConclusionAsync(rid, req.Version), rid, db))
+            .WithSummary("Dự thảo văn bản kết luận từ hội nghị và số liệu");
+
+        rep.MapPut("/conclusion", async Task<ReportResult> (int rid, ConclusionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
+            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.EditConclusionAsync(rid, req.Version, req.Text), rid, db))
+            .WithSummary("Sửa văn bản kết luận");
+
+        rep.MapGet("/conclusion.docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int rid, UserScope scope, AppDbContext db) =>
+        {
+            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
+            var dto = (await LoadAsync(db, rid))!;
+            if (dto.ConclusionText is null) return TypedResults.NotFound();
+            return TypedResults.File(await ReportDocument.ConclusionDocxAsync(db, dto), Documents.Docx.ContentType, $"ket-luan-{rid}.docx");
+        }).WithSummary("Văn bản kết luận (DOCX)");
 
         rep.MapPost("/review", async Task<ReportResult> (int rid, ReviewBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
         {

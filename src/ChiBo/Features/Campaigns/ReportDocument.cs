@@ -55,6 +55,21 @@ public static class ReportDocument
         });
     }
 
+    /// <summary>The concluding document (like seed 003): issuer header, "KẾT LUẬN", the subject, the body, the T/M block.</summary>
+    public static async Task<byte[]> ConclusionDocxAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default)
+    {
+        var parentId = await db.ParentIdAsync(r.UnitId, r.Deadline, ct);
+        var parent = parentId is { } p ? await db.AsDtos(db.Units.Where(u => u.Id == p), r.Deadline).Select(u => u.Name).FirstAsync(ct) : null;
+        return Docx.Build(body =>
+        {
+            Docx.Header(body, parent, r.UnitName);
+            body.Append(Docx.P("KẾT LUẬN", bold: true, size: 30, center: true, before: 240));
+            body.Append(Docx.P("về " + r.CampaignTitle.ToLowerInvariant()[0] + r.CampaignTitle[1..], bold: true, center: true));
+            foreach (var line in (r.ConclusionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)) body.Append(Docx.P(line, justify: true));
+            body.Append(Docx.P($"T/M {r.UnitName.ToUpperInvariant()}", bold: true, center: true, before: 360));
+        });
+    }
+
     /// <summary>"II.3.b" prints as "b)", "II.3" as "3.", "II" as "II.": the outline's own way of numbering.</summary>
     static string Label(string number)
     {

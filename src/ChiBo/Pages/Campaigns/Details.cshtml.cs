@@ -32,6 +32,12 @@ public class DetailsModel(AppDbContext db, UserScope scope, CampaignService camp
         Node = (await db.AsDtos(db.Units.Where(u => u.Id == nodeId), c.Levels.Max(l => l.Deadline)).FirstOrDefaultAsync())!;
         Completeness = await campaigns.CompletenessAsync(id, nodeId, AsOf);
         Mine = (await campaigns.CompletenessAsync(id, scope.RootUnitId, AsOf)).Units.FirstOrDefault(u => u.UnitId == scope.RootUnitId);
+        if (Mine is null && scope.RootUnitId == c.OwnerUnitId)
+        {
+            // The organizing committee's own report: it compiles the top level and ends in the conclusion.
+            var own = await db.CampaignReports.Where(r => r.CampaignId == id && r.UnitId == c.OwnerUnitId).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync();
+            Mine = new UnitStanding(c.OwnerUnitId, "", 0, own?.Id, own?.Status, false, null, null);
+        }
         return Page();
     }
 

@@ -18,6 +18,7 @@ public class ReportModel(AppDbContext db, UserScope scope, CampaignService campa
     public bool CanReview { get; private set; }
     public bool HoldsConference { get; private set; }
     public bool HasLevelBelow { get; private set; }
+    public bool CanConclude { get; private set; }
     public string? Error { get; private set; }
     public string? Done { get; private set; }
 
@@ -30,10 +31,12 @@ public class ReportModel(AppDbContext db, UserScope scope, CampaignService campa
         var open = R.Status is ReportStatus.Draft or ReportStatus.Returned;
         CanEdit = open && await scope.CanRunAsync(unit.Value);
         CanReview = R.Status == ReportStatus.Submitted && scope.IsStaff && scope.RootUnitId != unit.Value;
-        var levelId = await db.CampaignReports.Where(r => r.Id == rid).Select(r => r.LevelId).FirstAsync();
-        var level = await db.CampaignLevels.FirstAsync(l => l.Id == levelId);
-        HoldsConference = level.HoldsConference;
-        HasLevelBelow = await db.CampaignLevels.AnyAsync(l => l.CampaignId == level.CampaignId && l.Order < level.Order);
+        var report = await db.CampaignReports.Where(r => r.Id == rid).Select(r => new { r.LevelId, r.CampaignId }).FirstAsync();
+        var level = report.LevelId is null ? null : await db.CampaignLevels.FirstAsync(l => l.Id == report.LevelId);
+        // The organizing committee's own report (no level) holds the final conference and compiles the top level.
+        HoldsConference = level?.HoldsConference ?? true;
+        HasLevelBelow = await db.CampaignLevels.AnyAsync(l => l.CampaignId == report.CampaignId && l.Order < (level == null ? int.MaxValue : level.Order));
+        CanConclude = await scope.CanRunAsync(unit.Value);
         return null;
     }
 
@@ -75,6 +78,12 @@ public class ReportModel(AppDbContext db, UserScope scope, CampaignService campa
         StepAsync(rid, () => CanEdit, () => Dates.TryParseVn(date, out var d)
             ? campaigns.ConferenceAsync(rid, new CampaignService.ConferenceInput(version, d, attendees, discussion, conclusion))
             : Task.FromResult(Outcome<CampaignReport>.Fail("date", "Ngày hội nghị không hợp lệ (dd/MM/yyyy).")), "Đã ghi hội nghị.");
+
+    public Task<IActionResult> OnPostConclusionAsync(int rid, int version) =>
+        StepAsync(rid, () => CanConclude, () => campaigns.DraftConclusionAsync(rid, version), "Đã dự thảo kết luận.");
+
+    public Task<IActionResult> OnPostConclusionSaveAsync(int rid, int version, string? conclusionText) =>
+        StepAsync(rid, () => CanConclude, () => campaigns.EditConclusionAsync(rid, version, conclusionText ?? ""), "Đã lưu kết luận.");
 
     public Task<IActionResult> OnPostSubmitAsync(int rid, int version) =>
         StepAsync(rid, () => CanEdit, () => campaigns.SubmitAsync(rid, version), "Đã gửi báo cáo lên cấp trên.");
