@@ -171,6 +171,45 @@ public abstract class CampaignChainTests(ChiBoApp app) : AppTest(app)
     }
 }
 
+public abstract class CampaignOutlineTests(ChiBoApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task TheBoardWritesItsOwnOutlineAndACampaignReportsAlongIt()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var board = await App.ApiAs("btc.tinh");
+        var outline = new
+        {
+            name = "Đề cương sơ kết chuyên đề năm 2026",
+            sections = new[]
+            {
+                new { number = "I", title = "Kết quả sinh hoạt chuyên đề", guidance = (string?)"Nêu số buổi và chủ đề.", statistic = "ThematicPerCell" },
+                new { number = "II", title = "Kiến nghị", guidance = (string?)null, statistic = "None" },
+            },
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync("/api/v1/campaigns/outlines", outline)).StatusCode);
+        var bad = await board.PostAsJsonAsync("/api/v1/campaigns/outlines", new { name = "Thiếu mục", sections = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Mỗi mục cần số thứ tự", await bad.Content.ReadAsStringAsync());
+        var created = await Ok(await board.PostAsJsonAsync("/api/v1/campaigns/outlines", outline));
+        Assert.Contains((await Get(board, "/api/v1/campaigns/outlines")).EnumerateArray(), o => o.GetProperty("builtIn").GetBoolean());
+
+        var id = Id(await Ok(await board.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            ownerUnitId = await UnitId("LC"), title = "Sơ kết sinh hoạt chuyên đề năm 2026", kind = "Interim", periodFrom = "2026-01-01", periodTo = "2026-11-22",
+            outlineId = Id(created), levels = new[] { new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2026-12-10", holdsConference = false } },
+        })));
+        var report = await Ok(await (await App.ApiAs("bithu.nakhum")).PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL-NK")}/report", null));
+        var sections = report.GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal(["I", "II"], sections.Select(x => x.GetProperty("number").GetString()!).ToArray());
+        Assert.Contains("Tính từ dữ liệu sinh hoạt", sections[0].GetProperty("figures").GetString());
+        Assert.True(string.IsNullOrEmpty(sections[1].GetProperty("figures").GetString()));
+    }
+}
+
+public sealed class CampaignOutlineTestsSqlite(SqliteApp app) : CampaignOutlineTests(app), IClassFixture<SqliteApp>;
+public sealed class CampaignOutlineTestsPostgres(PostgresApp app) : CampaignOutlineTests(app), IClassFixture<PostgresApp>;
+
 public sealed class CampaignChainTestsSqlite(SqliteApp app) : CampaignChainTests(app), IClassFixture<SqliteApp>;
 public sealed class CampaignChainTestsPostgres(PostgresApp app) : CampaignChainTests(app), IClassFixture<PostgresApp>;
 

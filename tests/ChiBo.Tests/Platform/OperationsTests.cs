@@ -28,7 +28,9 @@ public abstract class OperationsTests(ChiBoApp app) : AppTest(app)
                      "/api/v1/meetings/{id}/minutes.docx", "/api/v1/rule-sets", "/api/v1/topics",
                      "/api/v1/units/{cellId}/plans/{year}", "/api/v1/plans/{id}/review", "/api/v1/units/{unitId}/plans-overview",
                      "/api/v1/units/{unitId}/schedules/{year}/{month}/send", "/api/v1/monitoring/groups/{id}/assignments",
-                     "/api/v1/meetings/{meetingId}/visit", "/api/v1/monitoring/groups/{id}/reports/{year}/{period}/docx", "/api/v1/due", "/api/v1/reminders/run" })
+                     "/api/v1/meetings/{meetingId}/visit", "/api/v1/monitoring/groups/{id}/reports/{year}/{period}/docx", "/api/v1/due", "/api/v1/reminders/run",
+                     "/api/v1/campaigns", "/api/v1/campaigns/outlines", "/api/v1/campaigns/{id}/completeness", "/api/v1/campaign-reports/{rid}/compile",
+                     "/api/v1/campaign-reports/{rid}/pdf", "/api/v1/campaign-reports/{rid}/conclusion.docx" })
             Assert.Contains(meetingPath, paths);
     }
 

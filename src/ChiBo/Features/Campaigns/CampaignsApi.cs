@@ -31,6 +31,9 @@ public static class CampaignsApi
     public record AnswerBody(string Answer);
     public record ReviewBody(bool Accept, string? Comment, int Version);
     public record ConclusionBody(int Version, string Text);
+    public record OutlineSectionInput(string Number, string Title, string? Guidance, Statistic Statistic);
+    public record OutlineInput(string Name, List<OutlineSectionInput> Sections);
+    public record OutlineDto(int Id, string Name, bool BuiltIn, List<OutlineSectionInput> Sections);
     public record ChildText(int UnitId, string UnitName, string? Text);
     public record ChildSections(int SectionId, List<ChildText> Children);
 
@@ -84,6 +87,27 @@ public static class CampaignsApi
             var list = await db.Campaigns.Include(c => c.Levels).Where(c => related.Contains(c.OwnerUnitId)).OrderByDescending(c => c.PeriodTo).AsSplitQuery().ToListAsync();
             return TypedResults.Ok(list.Select(ToDto).ToList());
         }).WithSummary("Các đợt tổng kết, sơ kết liên quan đến đơn vị của tài khoản");
+
+        g.MapGet("/campaigns/outlines", async (AppDbContext db) => TypedResults.Ok((await db.ReportOutlines.Include(o => o.Sections).OrderBy(o => o.Id).ToListAsync())
+            .Select(o => new OutlineDto(o.Id, o.Name, o.BuiltIn, o.Sections.OrderBy(x => x.Order).Select(x => new OutlineSectionInput(x.Number, x.Title, x.Guidance, x.Statistic)).ToList())).ToList()))
+            .WithSummary("Các đề cương báo cáo (đề cương của Kế hoạch tổng kết Chỉ thị 10-CT/TW có sẵn)");
+
+        g.MapPost("/campaigns/outlines", async Task<Results<Created<OutlineDto>, ValidationProblem, ForbidHttpResult>> (OutlineInput req, UserScope scope, AppDbContext db) =>
+        {
+            if (!scope.IsStaff) return TypedResults.Forbid();
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(req.Name)) errors["name"] = ["Nhập tên đề cương."];
+            if (req.Sections.Count == 0 || req.Sections.Any(x => string.IsNullOrWhiteSpace(x.Number) || string.IsNullOrWhiteSpace(x.Title)))
+                errors["sections"] = ["Mỗi mục cần số thứ tự (I, II.1, …) và tên mục."];
+            else if (req.Sections.Select(x => x.Number.Trim()).Distinct().Count() != req.Sections.Count) errors["sections"] = ["Số thứ tự mục bị trùng."];
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
+            var o = new ReportOutline { Name = req.Name.Trim() };
+            var i = 0;
+            foreach (var x in req.Sections) o.Sections.Add(new OutlineSection { Number = x.Number.Trim(), Title = x.Title.Trim(), Guidance = x.Guidance?.Trim(), Statistic = x.Statistic, Order = ++i });
+            db.ReportOutlines.Add(o);
+            await db.SaveChangesAsync();
+            return TypedResults.Created($"/api/v1/campaigns/outlines/{o.Id}", new OutlineDto(o.Id, o.Name, false, req.Sections));
+        }).WithSummary("Ban tổ chức soạn đề cương mới: mục, hướng dẫn, số liệu cần điền");
 
         g.MapGet("/campaigns/{id:int}", async Task<Results<Ok<CampaignDto>, NotFound>> (int id, CampaignService svc) =>
             await svc.FindAsync(id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound()).WithSummary("Một đợt tổng kết");

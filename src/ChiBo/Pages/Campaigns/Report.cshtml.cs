@@ -19,6 +19,8 @@ public class ReportModel(AppDbContext db, UserScope scope, CampaignService campa
     public bool HoldsConference { get; private set; }
     public bool HasLevelBelow { get; private set; }
     public bool CanConclude { get; private set; }
+    /// <summary>For a compiling level: the accepted reports of the level below, section by section, side by side.</summary>
+    public Dictionary<int, List<(string Unit, string? Text)>> Children { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Done { get; private set; }
 
@@ -37,6 +39,15 @@ public class ReportModel(AppDbContext db, UserScope scope, CampaignService campa
         HoldsConference = level?.HoldsConference ?? true;
         HasLevelBelow = await db.CampaignLevels.AnyAsync(l => l.CampaignId == report.CampaignId && l.Order < (level == null ? int.MaxValue : level.Order));
         CanConclude = await scope.CanRunAsync(unit.Value);
+        if (HasLevelBelow && CanEdit)
+        {
+            var entity = await db.CampaignReports.AsNoTracking().FirstAsync(x => x.Id == rid);
+            var children = await campaigns.ChildReportsAsync(entity);
+            var ids = children.Select(c => c.UnitId).ToList();
+            var names = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+            Children = children.SelectMany(c => c.Sections.Where(x => x.Text != null).Select(x => (x.SectionId, Unit: names[c.UnitId], x.Text)))
+                .GroupBy(x => x.SectionId).ToDictionary(g => g.Key, g => g.Select(x => (x.Unit, x.Text)).ToList());
+        }
         return null;
     }
 
