@@ -311,7 +311,14 @@ public abstract class CampaignFigureTests(ChiBoApp app) : AppTest(app)
                 new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2025-04-15", holdsConference = true },
             },
         })));
+        // The cell reports and is accepted; the commune compiles it: the compiled report's figures are recomputed for the commune.
+        var cellReport = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{f.CellId}/report", null));
+        cellReport = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}", new { version = Version(cellReport), sections = new[] { new { sectionId = cellReport.GetProperty("sections")[0].GetProperty("sectionId").GetInt32(), text = "Chi bộ thử." } } }));
+        cellReport = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/submit", new { version = Version(cellReport) }));
+        await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/review", new { accept = true, version = Version(cellReport) }));
         var report = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL")}/report", null));
+        report = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(report)}/compile", new { version = Version(report) }));
+        Assert.Contains("Chi bộ thử.", report.GetProperty("sections")[0].GetProperty("text").GetString());
         string Figures(string number) => report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("number").GetString() == number).GetProperty("figures").GetString()!;
 
         // Direct count from the meetings as the API shows them.
