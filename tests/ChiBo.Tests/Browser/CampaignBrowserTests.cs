@@ -8,31 +8,15 @@ namespace ChiBo.Tests.Browser;
 /// <summary>A cell's report in a review campaign, drafted, commented, returned and accepted in the browser.</summary>
 public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    const string Chromium = "/usr/bin/chromium";
-
-    static async Task<IPage> LogInAsync(IBrowser browser, Uri root, string user)
-    {
-        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = root.ToString() })).NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(ChiBoApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        return page;
-    }
-
     [Fact]
     public async Task TheSecretaryDraftsWithFiguresTheMemberCommentsTheClerkReturnsThenAcceptsAndTheDashboardChanges()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Browser tests need Debian's chromium at /usr/bin/chromium (installed by .ci/run).");
+        Assert.SkipWhen(Browsers.Missing, Browsers.SkipReason);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
 
         // The province's board opens a six-month review of 2026's meetings.
-        var board = await LogInAsync(browser, app.RootUri, "btc.tinh");
+        var board = await Browsers.LogInAsync(browser, app.RootUri, "btc.tinh");
         var province = JsonDocument.Parse(await (await board.APIRequest.GetAsync("/api/v1/units/by-code/LC")).TextAsync()).RootElement.GetProperty("id").GetInt32();
         var created = await board.APIRequest.PostAsync("/api/v1/campaigns", new() { DataObject = new
         {
@@ -47,7 +31,7 @@ public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var campaign = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetInt32();
 
         // The secretary starts Nà Khum's report: the figures are already there.
-        var secretary = await LogInAsync(browser, app.RootUri, "bithu.nakhum");
+        var secretary = await Browsers.LogInAsync(browser, app.RootUri, "bithu.nakhum");
         await secretary.GotoAsync($"/Campaigns/{campaign}");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Lập báo cáo" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Báo cáo của Chi bộ bản Nà Khum" })).ToBeVisibleAsync();
@@ -59,7 +43,7 @@ public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var reportUrl = new Uri(secretary.Url).AbsolutePath;
 
         // A member comments on the draft.
-        var member = await LogInAsync(browser, app.RootUri, "dangvien.nakhum");
+        var member = await Browsers.LogInAsync(browser, app.RootUri, "dangvien.nakhum");
         await member.GotoAsync(reportUrl);
         await member.GetByLabel("Ý kiến", new() { Exact = true }).FillAsync("Đề nghị nêu rõ các buổi sinh hoạt có tỷ lệ dự họp thấp.");
         await member.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" }).ClickAsync();
@@ -74,7 +58,7 @@ public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(secretary.GetByTestId("report-status")).ToHaveTextAsync("Đã gửi, chờ tiếp nhận");
 
         // The commune's clerk sees it on the dashboard and returns it with a comment.
-        var clerk = await LogInAsync(browser, app.RootUri, "vp.binhlu");
+        var clerk = await Browsers.LogInAsync(browser, app.RootUri, "vp.binhlu");
         await clerk.GotoAsync($"/Campaigns/{campaign}");
         var cells = clerk.GetByTestId("completeness").Locator("tr", new() { HasText = "Chi bộ" }).First;
         await Assertions.Expect(cells).ToContainTextAsync("1 (");

@@ -7,32 +7,16 @@ namespace ChiBo.Tests.Browser;
 /// <summary>A cell secretary runs a whole meeting in the browser; the commune's monitoring member confirms the rating.</summary>
 public class MeetingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    const string Chromium = "/usr/bin/chromium";
-
-    static async Task LogInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(ChiBoApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-    }
-
     static ILocatorAssertions Expect(ILocator l) => Assertions.Expect(l);
 
     [Fact]
     public async Task SecretaryRunsAMeetingFromPlanToSignedMinutesAndTheUpperLevelConfirmsTheRating()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Browser tests need Debian's chromium at /usr/bin/chromium (installed by .ci/run).");
+        Assert.SkipWhen(Browsers.Missing, Browsers.SkipReason);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = app.RootUri.ToString() });
-        var page = await context.NewPageAsync();
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();   // "Biên bản đã được đọc lại và thông qua?"
-        await LogInAsync(page, "bithu.nakhum");
+        await using var browser = await Browsers.LaunchAsync(playwright);
+        // Dialogs are accepted: "Biên bản đã được đọc lại và thông qua?"
+        var page = await Browsers.LogInAsync(browser, app.RootUri, "bithu.nakhum");
 
         // Plan: a thematic meeting today, agenda from the thematic template.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sinh hoạt chi bộ", Exact = true }).First.ClickAsync();
@@ -122,8 +106,7 @@ public class MeetingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync(new() { Path = "screenshots/meeting-adopted.png", FullPage = true });
 
         // The commune's monitoring member confirms the rating.
-        var upper = await (await browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() })).NewPageAsync();
-        await LogInAsync(upper, "theodoi.binhlu");
+        var upper = await Browsers.LogInAsync(browser, app.RootUri, "theodoi.binhlu");
         await upper.GotoAsync(meetingUrl + "#danh-gia");
         await upper.GetByLabel("Ý kiến của cấp trên").FillAsync("Buổi sinh hoạt chuyên đề có chất lượng, nhiều ý kiến thiết thực.");
         await upper.GetByRole(AriaRole.Button, new() { Name = "Xác nhận xếp loại" }).ClickAsync();

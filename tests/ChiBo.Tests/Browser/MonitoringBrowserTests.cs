@@ -7,19 +7,6 @@ namespace ChiBo.Tests.Browser;
 /// <summary>The commune's monitoring group at work: the leader assigns, the member visits and confirms, the report shows it.</summary>
 public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    const string Chromium = "/usr/bin/chromium";
-
-    static async Task<IPage> LogInAsync(IBrowser browser, Uri root, string user)
-    {
-        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = root.ToString() })).NewPageAsync();
-        page.Dialog += async (_, d) => await d.AcceptAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(ChiBoApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        return page;
-    }
-
     static async Task<JsonElement> Call(IPage page, string method, string url, object? body = null)
     {
         var res = await page.APIRequest.FetchAsync(url, new() { Method = method, DataObject = body });
@@ -31,16 +18,12 @@ public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task TheLeaderAssignsTheMemberVisitsAndConfirmsAndTheReportDraftShowsTheVisit()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Browser tests need Debian's chromium at /usr/bin/chromium (installed by .ci/run).");
+        Assert.SkipWhen(Browsers.Missing, Browsers.SkipReason);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
 
         // Nà Khum holds an extraordinary meeting this morning and votes its rating (set up through the API).
-        var secretary = await LogInAsync(browser, app.RootUri, "bithu.nakhum");
+        var secretary = await Browsers.LogInAsync(browser, app.RootUri, "bithu.nakhum");
         var cell = (await Call(secretary, "GET", "/api/v1/units/by-code/LC-BL-NK")).GetProperty("id").GetInt32();
         var m = await Call(secretary, "POST", $"/api/v1/units/{cell}/meetings", new { kind = "Extraordinary", date = "2026-11-22", startTime = "07:00:00", place = "Nhà văn hóa bản Nà Khum", title = "Họp bất thường về phòng chống sạt lở" });
         var id = m.GetProperty("id").GetInt32();
@@ -63,7 +46,7 @@ public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Call(secretary, "POST", $"/api/v1/meetings/{id}/rating/vote", new { votesFor = officials.Count, votesAgainst = 0 });
 
         // The leader assigns Lò Văn Quyết from November's schedule.
-        var leader = await LogInAsync(browser, app.RootUri, "totruong.binhlu");
+        var leader = await Browsers.LogInAsync(browser, app.RootUri, "totruong.binhlu");
         await leader.GetByRole(AriaRole.Link, new() { Name = "Tổ theo dõi" }).ClickAsync();
         await Assertions.Expect(leader.GetByRole(AriaRole.Heading, new() { Name = "Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ số 1" })).ToBeVisibleAsync();
         var row = leader.Locator("tr", new() { Has = leader.GetByRole(AriaRole.Link, new() { Name = "Họp bất thường về phòng chống sạt lở" }) });
@@ -73,7 +56,7 @@ public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(leader.Locator("tr", new() { Has = leader.GetByRole(AriaRole.Link, new() { Name = "Họp bất thường về phòng chống sạt lở" }) })).ToContainTextAsync("Lò Văn Quyết");
 
         // The member finds the assignment, records the visit and confirms the rating.
-        var member = await LogInAsync(browser, app.RootUri, "theodoi.binhlu");
+        var member = await Browsers.LogInAsync(browser, app.RootUri, "theodoi.binhlu");
         await member.GotoAsync("/Monitoring");
         await member.GetByRole(AriaRole.Link, new() { Name = "Chi bộ bản Nà Khum: Họp bất thường về phòng chống sạt lở" }).ClickAsync();
         await member.GetByLabel("Nhận xét: tiến hành").FillAsync("Chi bộ họp kịp thời, phân công cụ thể từng đảng viên.");

@@ -6,18 +6,12 @@ namespace ChiBo.Tests.Browser;
 /// <summary>A person's first minutes in the product, in Debian's Chromium driven by Playwright.</summary>
 public class TreeWalkBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task StaffLogsInWalksFromProvinceToCellAndFindsAMemberWithoutAccents()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Browser tests need Debian's chromium at /usr/bin/chromium (installed by .ci/run).");
+        Assert.SkipWhen(Browsers.Missing, Browsers.SkipReason);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
         // A phone-sized screen: the secretary in a mountain commune uses one.
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = app.RootUri.ToString() });
 

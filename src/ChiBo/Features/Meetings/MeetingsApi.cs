@@ -87,7 +87,7 @@ public static class MeetingsApi
         {
             if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
             var r = await svc.SendNoticeAsync(id);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Gửi thông báo cho đảng viên và cấp ủy viên, tổ theo dõi được phân công");
 
         g.MapPost("/documents", async Task<MeetingResult> (int id, string fileName, DocumentKind? kind, HttpRequest request, UserScope scope, MeetingService svc, AppDbContext db) =>
@@ -96,7 +96,7 @@ public static class MeetingsApi
             using var ms = new MemoryStream();
             await request.Body.CopyToAsync(ms);
             var r = await svc.AddDocumentAsync(id, kind ?? DocumentKind.Material, fileName, request.ContentType ?? "", ms.ToArray());
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Đính kèm tài liệu, dự thảo nghị quyết, bản đề dẫn (thân yêu cầu là nội dung tệp)");
 
         g.MapGet("/documents/{docId:int}", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, int docId, UserScope scope, AppDbContext db) =>
@@ -149,14 +149,14 @@ public static class MeetingsApi
         {
             if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
             var r = await svc.AddAddendumAsync(id, req.Date, req.Text);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Lập phụ lục đính chính biên bản đã thông qua (bản gốc giữ nguyên)");
 
         g.MapPost("/addenda/{addendumId:int}/sign", async Task<MeetingResult> (int id, int addendumId, UserScope scope, MinutesService svc, AppDbContext db) =>
         {
             if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
             var r = await svc.SignAddendumAsync(id, addendumId);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Ký phụ lục biên bản");
 
         g.MapGet("/rating/sheet", async Task<Results<Ok<RatingSheet>, ForbidHttpResult, NotFound>> (int id, UserScope scope, RatingService svc, AppDbContext db) =>
@@ -170,14 +170,14 @@ public static class MeetingsApi
         {
             if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
             var r = await svc.ProposeAsync(id, req.Scores, req.Note);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Chi ủy đề xuất điểm và xếp loại");
 
         g.MapPost("/rating/vote", async Task<MeetingResult> (int id, RatingVoteRequest req, UserScope scope, RatingService svc, AppDbContext db) =>
         {
             if (await Guard(id, Need.Run, scope, db) is { } refused) return refused;
             var r = await svc.VoteAsync(id, req.VotesFor, req.VotesAgainst);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Chi bộ biểu quyết đề xuất xếp loại");
 
         g.MapPost("/rating/confirm", async Task<MeetingResult> (int id, ConfirmRequest req, UserScope scope, RatingService svc, AppDbContext db) =>
@@ -186,7 +186,7 @@ public static class MeetingsApi
             if (meeting is null) return TypedResults.NotFound();
             if (!await scope.CanConfirmAsync(meeting.CellId, meeting.Date)) return TypedResults.Forbid();
             var r = await svc.ConfirmAsync(id, req.Level, req.Note);
-            return await Reply(r.Ok ? Outcome<Meeting>.Success(null!) : Outcome<Meeting>.Fail(r.Field!, r.Error!), id, scope, db);
+            return await Reply(r, id, scope, db);
         }).WithSummary("Cấp ủy viên, tổ theo dõi cấp trên xác nhận xếp loại");
 
         g.MapGet("/minutes.docx", async Task<Results<FileContentHttpResult, ForbidHttpResult, NotFound>> (int id, UserScope scope, AppDbContext db) =>
@@ -210,7 +210,7 @@ public static class MeetingsApi
     }
 
     /// <summary>Expected failures as ProblemDetails: a stale version or a locked record is 409, bad input 400 next to its field.</summary>
-    static async Task<MeetingResult> Reply(Outcome<Meeting> r, int id, UserScope scope, AppDbContext db)
+    static async Task<MeetingResult> Reply<T>(Outcome<T> r, int id, UserScope scope, AppDbContext db)
     {
         if (r.ToConflict() is { } conflict) return conflict;
         if (!r.Ok) return r.ToProblem();
