@@ -49,6 +49,7 @@ builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.GroupReportService>();
 builder.Services.AddScoped<ChiBo.Features.Campaigns.CampaignService>();
 builder.Services.AddSingleton<ChiBo.Features.Documents.PdfConverter>();
+builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRegister>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -82,6 +83,7 @@ ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(app);
 ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(app);
 ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
+ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
 app.MapRazorPages();
 
 app.Run();

@@ -59,6 +59,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<OutlineSection> OutlineSections => Set<OutlineSection>();
     public DbSet<CampaignReport> CampaignReports => Set<CampaignReport>();
     public DbSet<ReportComment> ReportComments => Set<ReportComment>();
+    public DbSet<Features.Documents.DocumentType> DocumentTypes => Set<Features.Documents.DocumentType>();
+    public DbSet<Features.Documents.IssuerTerm> IssuerTerms => Set<Features.Documents.IssuerTerm>();
+    public DbSet<Features.Documents.PartyDocument> PartyDocuments => Set<Features.Documents.PartyDocument>();
+    public DbSet<Features.Documents.DocumentCounter> DocumentCounters => Set<Features.Documents.DocumentCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -88,3 +88,52 @@ class ReportCommentConfiguration : IEntityTypeConfiguration<ReportComment>
         b.Property(x => x.AnsweredBy).HasMaxLength(256);
     }
 }
+
+class DocumentTypeConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.DocumentType>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.DocumentType> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(10);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+class IssuerTermConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.IssuerTerm>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.IssuerTerm> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasIndex(x => new { x.UnitId, x.From });
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class PartyDocumentConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.PartyDocument>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.PartyDocument> b)
+    {
+        b.Property(x => x.TypeCode).HasMaxLength(10);
+        b.Property(x => x.Symbol).HasMaxLength(60);
+        b.Property(x => x.Summary).HasMaxLength(1000);
+        b.Property(x => x.Place).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ExternalIssuer).HasMaxLength(300);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // The register: an issuer's documents by type and number.
+        b.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.TermId, x.Number });
+        b.HasIndex(x => x.Symbol);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.IssuerUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ChiBo.Features.Documents.IssuerTerm>().WithMany().HasForeignKey(x => x.TermId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class DocumentCounterConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.DocumentCounter>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.DocumentCounter> b)
+    {
+        b.Property(x => x.TypeCode).HasMaxLength(10);
+        b.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.TermKey }).IsUnique();
+    }
+}
