@@ -290,15 +290,20 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         // Per child of the node (on the last deadline): its subtree's share of the expected reports.
         var last = c.Levels.Max(l => l.Deadline);
         var children = await db.ChildrenDtos(nodeId, last).ToListAsync(ct);
+        // Each level's expected units already come from the node's subtree: one closure lookup per level says which child holds which.
+        var childIds = children.Select(ch => ch.Id).ToList();
+        var holder = new Dictionary<(int Level, int Unit), int>();
+        foreach (var l in c.Levels)
+        {
+            var expectedIds = units.Where(u => u.LevelId == l.Id).Select(u => u.UnitId).ToList();
+            var pairs = await db.UnitClosures.ValidOn(l.Deadline).Where(x => childIds.Contains(x.AncestorId) && expectedIds.Contains(x.DescendantId))
+                .Select(x => new { x.AncestorId, x.DescendantId }).ToListAsync(ct);
+            foreach (var pair in pairs) holder[(l.Id, pair.DescendantId)] = pair.AncestorId;
+        }
         var perChild = new List<ChildCompleteness>();
         foreach (var child in children)
         {
-            var mine = new List<UnitStanding>();
-            foreach (var l in c.Levels)
-            {
-                var ids = (await ExpectedAsync(c, l, child.Id, ct)).Select(u => u.Id).ToHashSet();
-                mine.AddRange(units.Where(u => u.LevelId == l.Id && ids.Contains(u.UnitId)));
-            }
+            var mine = units.Where(u => holder.GetValueOrDefault((u.LevelId, u.UnitId)) == child.Id).ToList();
             if (mine.Count > 0)
                 perChild.Add(new ChildCompleteness(child.Id, child.Name, mine.Count, mine.Count(x => x.Submitted), mine.Count(x => x.OnTime == true), mine.Count(x => !x.Submitted)));
         }

@@ -65,10 +65,10 @@ public static class MeetingQueries
         var topic = m.TopicId is { } t ? await db.Topics.Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var ids = new[] { m.ContentPreparerId, m.ResolutionDrafterId, m.PaperDrafterId, m.ChairId, m.MinutesSecretaryId }.OfType<int>()
             .Concat(m.Attendance.Select(a => a.MemberId)).Distinct().ToList();
-        var names = await db.Members.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var people = await db.Members.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.FullName, x.SortKey }).ToListAsync(ct);
+        var names = people.ToDictionary(x => x.Id, x => x.FullName);
         PersonRef? P(int? pid) => pid is { } v && names.TryGetValue(v, out var n) ? new PersonRef(v, n) : null;
-        var sortKeys = await db.Members.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.SortKey }).ToListAsync(ct);
-        var rank = sortKeys.OrderBy(x => x.SortKey, ByteComparer.Instance).Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rank = people.OrderBy(x => x.SortKey, ByteComparer.Instance).Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
         var attendance = m.Attendance.OrderBy(a => rank.GetValueOrDefault(a.MemberId)).Select(a => new AttendanceDto(a.MemberId, names[a.MemberId], a.Official,
             a.Status, a.Status.Vietnamese(), a.Reason, a.ReasonText, a.Note, a.AnnouncedAt)).ToList();
@@ -81,11 +81,10 @@ public static class MeetingQueries
         MinutesDto? minutes = null;
         if (showMinutes)
         {
-            var voterNames = await db.Members.Where(x => m.Votes.Select(v => v.MemberId).Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
             minutes = new MinutesDto(m.StartedAt, m.EndedAt, m.DurationMinutes, P(m.ChairId), P(m.MinutesSecretaryId), m.Guests,
                 m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemDto(a.Id, a.Order, a.Section, a.Title, a.TopicId, a.Conclusion,
                     a.Remarks.OrderBy(r => r.Order).Select(r => new RemarkDto(r.Id, r.MemberId, r.SpeakerName, r.Text, r.TopicId)).ToList())).ToList(),
-                m.Resolution, m.Votes.OrderBy(v => rank.GetValueOrDefault(v.MemberId)).Select(v => new VoteDto(v.MemberId, voterNames[v.MemberId], v.Choice, v.Opinion)).ToList(),
+                m.Resolution, m.Votes.OrderBy(v => rank.GetValueOrDefault(v.MemberId)).Select(v => new VoteDto(v.MemberId, names[v.MemberId], v.Choice, v.Opinion)).ToList(),
                 m.Votes.Count(v => v.Choice == VoteChoice.For), m.Votes.Count(v => v.Choice == VoteChoice.Against), m.Votes.Count(v => v.Choice == VoteChoice.Other),
                 m.ReadBack, m.AdoptedAt, m.ContentHash, m.ContentHash is null ? null : MinutesHash.Compute(m) == m.ContentHash,
                 m.ChairSignedAt, m.ChairSignedBy, m.SecretarySignedAt, m.SecretarySignedBy,
