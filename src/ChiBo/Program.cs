@@ -50,6 +50,8 @@ builder.Services.AddScoped<ChiBo.Features.Monitoring.GroupReportService>();
 builder.Services.AddScoped<ChiBo.Features.Campaigns.CampaignService>();
 builder.Services.AddSingleton<ChiBo.Features.Documents.PdfConverter>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRegister>();
+builder.Services.AddScoped<ChiBo.Features.Documents.DocumentSigning>();
+builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRenderer>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 

@@ -63,6 +63,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.IssuerTerm> IssuerTerms => Set<Features.Documents.IssuerTerm>();
     public DbSet<Features.Documents.PartyDocument> PartyDocuments => Set<Features.Documents.PartyDocument>();
     public DbSet<Features.Documents.DocumentCounter> DocumentCounters => Set<Features.Documents.DocumentCounter>();
+    public DbSet<Features.Documents.DocumentLink> DocumentLinks => Set<Features.Documents.DocumentLink>();
+    public DbSet<Features.Documents.SigningKey> SigningKeys => Set<Features.Documents.SigningKey>();
+    public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -118,6 +118,15 @@ class PartyDocumentConfiguration : IEntityTypeConfiguration<ChiBo.Features.Docum
         b.Property(x => x.Summary).HasMaxLength(1000);
         b.Property(x => x.Place).HasMaxLength(100);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SignatureForm).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.HeaderParent).HasMaxLength(200);
+        b.Property(x => x.HeaderIssuer).HasMaxLength(200);
+        b.Property(x => x.Addressee).HasMaxLength(500);
+        b.Property(x => x.SignerFor).HasMaxLength(200);
+        b.Property(x => x.SignerPosition).HasMaxLength(200);
+        b.Property(x => x.SignerName).HasMaxLength(200);
+        b.Property(x => x.SourceKind).HasMaxLength(40);
+        b.HasIndex(x => new { x.SourceKind, x.SourceId });
         b.Property(x => x.ExternalIssuer).HasMaxLength(300);
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
@@ -135,5 +144,42 @@ class DocumentCounterConfiguration : IEntityTypeConfiguration<ChiBo.Features.Doc
     {
         b.Property(x => x.TypeCode).HasMaxLength(10);
         b.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.TermKey }).IsUnique();
+    }
+}
+
+class DocumentLinkConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.DocumentLink>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.DocumentLink> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.DocumentId, x.TargetId }).IsUnique();
+        b.HasIndex(x => x.TargetId);
+        b.HasOne<ChiBo.Features.Documents.PartyDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ChiBo.Features.Documents.PartyDocument>().WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class SigningKeyConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.SigningKey>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.SigningKey> b)
+    {
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.Thumbprint).HasMaxLength(64);
+        b.HasIndex(x => x.UnitId);
+        b.HasIndex(x => x.Thumbprint).IsUnique();
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class DocumentSignatureConfiguration : IEntityTypeConfiguration<ChiBo.Features.Documents.DocumentSignature>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.DocumentSignature> b)
+    {
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasIndex(x => x.DocumentId);
+        b.HasIndex(x => x.Sha256);
+        b.HasOne<ChiBo.Features.Documents.PartyDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ChiBo.Features.Documents.SigningKey>().WithMany().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

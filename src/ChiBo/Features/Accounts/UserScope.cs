@@ -18,6 +18,7 @@ public class UserScope(IHttpContextAccessor http, AppDbContext db, TimeProvider 
     ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
     public bool IsAuthenticated => User.Identity?.IsAuthenticated == true;
+    public string? UserName => User.Identity?.Name;
     public string Name => User.Identity?.Name ?? "";
     public int RootUnitId => int.TryParse(User.FindFirstValue(UnitClaim), out var id) ? id : 0;
     public int? MemberId => int.TryParse(User.FindFirstValue(MemberClaim), out var id) ? id : null;

@@ -10,16 +10,16 @@ namespace ChiBo.Features.Campaigns;
 /// <summary>A campaign report as a document: the issuer header, the outline's sections with their figures and text, the conference, and an annex of the figures.</summary>
 public static class ReportDocument
 {
-    public static async Task<byte[]> DocxAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default)
+    public static async Task<byte[]> DocxAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default) =>
+        OfficialLayout.Render(await ReportAsync(db, r, ct));
+
+    public static async Task<OfficialDocument> ReportAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default)
     {
-        var parentId = await db.ParentIdAsync(r.UnitId, r.Deadline, ct);
-        var parent = parentId is { } p ? await db.AsDtos(db.Units.Where(u => u.Id == p), r.Deadline).Select(u => u.Name).FirstAsync(ct) : null;
+        var head = await Letterheads.ForSourceAsync(db, r.UnitId, r.Deadline, SourceKinds.CampaignReport, r.Id, ct);
         var report = await db.CampaignReports.AsNoTracking().FirstAsync(x => x.Id == r.Id, ct);
-        return Docx.Build(body =>
+        var figures = r.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Figures)).ToList();
+        return new OfficialDocument(head, "Báo cáo", r.CampaignTitle, body =>
         {
-            Docx.Header(body, parent, r.UnitName);
-            body.Append(Docx.P("BÁO CÁO", bold: true, size: 30, center: true, before: 240));
-            body.Append(Docx.P(r.CampaignTitle, bold: true, center: true));
             foreach (var s in r.Sections)
             {
                 var depth = s.Number.Count(ch => ch == '.');
@@ -35,39 +35,39 @@ public static class ReportDocument
                 if (report.ConferenceDiscussion is not null) body.Append(Docx.Labelled("Thảo luận: ", report.ConferenceDiscussion));
                 body.Append(Docx.Labelled("Kết luận: ", report.ConferenceConclusion));
             }
-            var figures = r.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Figures)).ToList();
-            if (figures.Count > 0)
+        })
+        {
+            Addressee = head.UpperCommittee is { } up ? "Ban Thường vụ " + up : null,
+            Recipients = [.. head.UpperCommittee is { } u ? new[] { $"Ban Thường vụ {u} (báo cáo)," } : [], "Lưu."],
+            Signature = new SignatureBlock(SignatureForm.OnBehalf, head.Collective, "Bí thư", null, Note: r.Status == ReportStatus.Draft ? "(Dự thảo)" : $"({r.StatusText})"),
+            Annex = figures.Count == 0 ? null : body =>
             {
-                body.Append(Docx.PageBreak());
                 body.Append(Docx.P("PHỤ LỤC SỐ LIỆU", bold: true, center: true));
                 body.Append(Docx.P("(tính từ dữ liệu sinh hoạt chi bộ trong hệ thống)", italic: true, center: true));
-                var t = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                    new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                var t = Docx.Grid();
                 t.Append(new TableRow(new TableCell(Docx.P("Mục", bold: true, size: 22)), new TableCell(Docx.P("Số liệu", bold: true, size: 22))));
                 foreach (var s in figures)
                     t.Append(new TableRow(new TableCell(Docx.P($"{s.Number}. {s.Title}", size: 22)), new TableCell(Docx.P(s.Figures!, size: 22))));
                 body.Append(t);
-            }
-            body.Append(Docx.P($"T/M {r.UnitName.ToUpperInvariant()}", bold: true, center: true, before: 360));
-            body.Append(Docx.P(r.Status == ReportStatus.Draft ? "(Dự thảo)" : $"({r.StatusText})", italic: true, center: true));
-        });
+            },
+        };
     }
 
     /// <summary>The concluding document (like seed 003): issuer header, "KẾT LUẬN", the subject, the body, the T/M block.</summary>
-    public static async Task<byte[]> ConclusionDocxAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default)
+    public static async Task<byte[]> ConclusionDocxAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default) =>
+        OfficialLayout.Render(await ConclusionAsync(db, r, ct));
+
+    public static async Task<OfficialDocument> ConclusionAsync(AppDbContext db, CampaignsApi.ReportDto r, CancellationToken ct = default)
     {
-        var parentId = await db.ParentIdAsync(r.UnitId, r.Deadline, ct);
-        var parent = parentId is { } p ? await db.AsDtos(db.Units.Where(u => u.Id == p), r.Deadline).Select(u => u.Name).FirstAsync(ct) : null;
-        return Docx.Build(body =>
+        var head = await Letterheads.ForSourceAsync(db, r.UnitId, r.Deadline, SourceKinds.CampaignConclusion, r.Id, ct);
+        return new OfficialDocument(head, "Kết luận", "về " + char.ToLower(r.CampaignTitle[0]) + r.CampaignTitle[1..], body =>
         {
-            Docx.Header(body, parent, r.UnitName);
-            body.Append(Docx.P("KẾT LUẬN", bold: true, size: 30, center: true, before: 240));
-            body.Append(Docx.P("về " + r.CampaignTitle.ToLowerInvariant()[0] + r.CampaignTitle[1..], bold: true, center: true));
             foreach (var line in (r.ConclusionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)) body.Append(Docx.P(line, justify: true));
-            body.Append(Docx.P($"T/M {r.UnitName.ToUpperInvariant()}", bold: true, center: true, before: 360));
-        });
+        })
+        {
+            Recipients = [.. head.UpperCommittee is { } u ? new[] { $"Thường trực {u}," } : [], "Các tổ chức cơ sở đảng,", "Lưu."],
+            Signature = new SignatureBlock(SignatureForm.OnBehalf, head.Collective, "Bí thư", null),
+        };
     }
 
     /// <summary>"II.3.b" prints as "b)", "II.3" as "3.", "II" as "II.": the outline's own way of numbering.</summary>

@@ -7,8 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Features.Documents;
 
-public record DraftInput(int IssuerUnitId, string TypeCode, string Summary, string? Place, string? Body);
-public record ExternalInput(string Symbol, string TypeCode, DateOnly IssuedOn, string Summary, string? ExternalIssuer, int? IssuerUnitId);
+/// <summary>A new draft. <paramref name="Secret"/> is asked so that the answer can be no: secret documents stay out of the system.</summary>
+public record DraftInput(int IssuerUnitId, string TypeCode, string Summary, string? Place = null, string? Body = null, string? Addressee = null,
+    string? Recipients = null, SignatureForm? SignatureForm = null, string? SignerFor = null, string? SignerPosition = null, string? SignerName = null,
+    bool Secret = false, int[]? Implements = null);
+
+/// <summary>A document from outside the product, entered as printed: number, issuer lines, place and date, addressee, text, recipients, signer.</summary>
+public record ExternalInput(string Symbol, string TypeCode, DateOnly IssuedOn, string Summary, string? ExternalIssuer, int? IssuerUnitId,
+    string? HeaderParent = null, string? Place = null, string? Addressee = null, string? Body = null, string? Recipients = null,
+    SignatureForm? SignatureForm = null, string? SignerFor = null, string? SignerPosition = null, string? SignerName = null, int[]? Implements = null);
+
+/// <summary>Editing a draft's text and layout parts (issued documents are fixed).</summary>
+public record EditInput(string Summary, string? Place, string? Body, string? Addressee, string? Recipients, SignatureForm? SignatureForm,
+    string? SignerFor, string? SignerPosition, string? SignerName, int Version);
 
 /// <summary>
 /// The register of an issuer's documents and the allocation of numbers: per type within the issuer's term, allocated
@@ -42,15 +53,16 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     public async Task<Outcome<PartyDocument>> DraftAsync(DraftInput input, CancellationToken ct = default)
     {
         if (!await db.DocumentTypes.AnyAsync(t => t.Code == input.TypeCode, ct)) return Outcome<PartyDocument>.Fail("typeCode", "Loại văn bản không có trong danh mục.");
+        if (input.Secret) return Outcome<PartyDocument>.Fail("secret", "Văn bản mật không được soạn thảo, lưu trữ trên hệ thống; chỉ văn bản không mật.");
         if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
         var d = new PartyDocument
         {
-            IssuerUnitId = input.IssuerUnitId, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = input.Place?.Trim(), Body = input.Body,
+            IssuerUnitId = input.IssuerUnitId, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = Clean(input.Place), Body = input.Body,
+            Addressee = Clean(input.Addressee), Recipients = Clean(input.Recipients), SignatureForm = input.SignatureForm ?? SignatureForm.OnBehalf,
+            SignerFor = Clean(input.SignerFor), SignerPosition = Clean(input.SignerPosition), SignerName = Clean(input.SignerName),
             Status = DocumentStatus.Draft, CreatedAt = Now, CreatedBy = Actor,
         };
-        db.PartyDocuments.Add(d);
-        await db.SaveChangesAsync(ct);
-        return Outcome<PartyDocument>.Success(d);
+        return await AddWithLinksAsync(d, input.Implements, ct);
     }
 
     /// <summary>Issues a draft on a date: the next number of its type in the issuer's term on that date.</summary>
@@ -61,7 +73,9 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Chỉ ban hành văn bản đang là dự thảo.");
         var issuer = await db.AsDtos(db.Units.Where(u => u.Id == d.IssuerUnitId), date).FirstAsync(ct);
-        if (string.IsNullOrWhiteSpace(issuer.IssuerCode)) return Outcome<PartyDocument>.Fail("issuerUnitId", "Đơn vị chưa có ký hiệu cơ quan ban hành (VD: HU, TU, ĐU).");
+        // A cell signs as "CB" (chi bộ) unless the tree gives it its own abbreviation.
+        var issuerCode = string.IsNullOrWhiteSpace(issuer.IssuerCode) ? issuer.IsCell ? "CB" : null : issuer.IssuerCode;
+        if (issuerCode is null) return Outcome<PartyDocument>.Fail("issuerUnitId", "Đơn vị chưa có ký hiệu cơ quan ban hành (VD: HU, TU, ĐU).");
         var term = await db.IssuerTerms.Where(t => t.UnitId == d.IssuerUnitId && t.From <= date && (t.To == null || t.To > date)).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         var key = term ?? 0;
         // Make sure the counter row exists (two first issues may race to create it; the loser's insert is ignored), then bump it.
@@ -74,7 +88,7 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         var number = await db.DocumentCounters.Where(c => c.IssuerUnitId == d.IssuerUnitId && c.TypeCode == d.TypeCode && c.TermKey == key)
             .Select(c => c.LastNumber).FirstAsync(ct);
         d.Number = number; d.TermId = term; d.IssuedOn = date; d.Status = DocumentStatus.Issued;
-        d.Symbol = $"{number:00}-{d.TypeCode}/{issuer.IssuerCode}";
+        d.Symbol = $"{number:00}-{d.TypeCode}/{issuerCode}";
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<PartyDocument>.Success(d);
@@ -93,84 +107,77 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     /// <summary>A document from outside the product (a Central directive, a province's plan), entered with its own number and symbol.</summary>
     public async Task<Outcome<PartyDocument>> EnterExternalAsync(ExternalInput input, CancellationToken ct = default)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(input.Symbol.Trim(), @"^(\d+)\s*-\s*([^/\s]+)\s*/\s*(\S+)$");
+        // The number may be missing from a copy (seed 002 carries none): "-KH/TU" enters it as "…-KH/TU".
+        var m = System.Text.RegularExpressions.Regex.Match(input.Symbol.Trim(), @"^(\d+)?\s*-\s*([^/\s]+)\s*/\s*(\S+)$");
         if (!m.Success) return Outcome<PartyDocument>.Fail("symbol", "Số, ký hiệu ghi dạng 18-KL/TW.");
         if (m.Groups[2].Value != input.TypeCode) return Outcome<PartyDocument>.Fail("typeCode", $"Ký hiệu {input.Symbol} không khớp loại văn bản {input.TypeCode}.");
+        var known = m.Groups[1].Success;
         var d = new PartyDocument
         {
-            IssuerUnitId = input.IssuerUnitId ?? 0, TypeCode = input.TypeCode, Number = int.Parse(m.Groups[1].Value), Symbol = $"{m.Groups[1].Value}-{m.Groups[2].Value}/{m.Groups[3].Value}",
-            IssuedOn = input.IssuedOn, Summary = input.Summary.Trim(), Status = DocumentStatus.Issued, External = true, ExternalIssuer = input.ExternalIssuer?.Trim(),
-            CreatedAt = Now, CreatedBy = Actor,
+            IssuerUnitId = input.IssuerUnitId ?? 0, TypeCode = input.TypeCode, Number = known ? int.Parse(m.Groups[1].Value) : null,
+            Symbol = $"{(known ? m.Groups[1].Value : "…")}-{m.Groups[2].Value}/{m.Groups[3].Value}",
+            IssuedOn = input.IssuedOn, Summary = input.Summary.Trim(), Status = DocumentStatus.Issued, External = true, ExternalIssuer = Clean(input.ExternalIssuer),
+            HeaderIssuer = Clean(input.ExternalIssuer), HeaderParent = Clean(input.HeaderParent), Place = Clean(input.Place), Addressee = Clean(input.Addressee),
+            Body = input.Body, Recipients = Clean(input.Recipients), SignatureForm = input.SignatureForm ?? SignatureForm.None, SignerFor = Clean(input.SignerFor),
+            SignerPosition = Clean(input.SignerPosition), SignerName = Clean(input.SignerName), CreatedAt = Now, CreatedBy = Actor,
         };
         if (input.IssuerUnitId is null) return Outcome<PartyDocument>.Fail("issuerUnitId", "Chọn đơn vị nhập văn bản vào sổ.");
-        db.PartyDocuments.Add(d);
+        if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
+        return await AddWithLinksAsync(d, input.Implements, ct);
+    }
+
+    public async Task<Outcome<PartyDocument>> EditAsync(int id, EditInput input, CancellationToken ct = default)
+    {
+        var d = await db.PartyDocuments.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
+        if (d.Version != input.Version) return Outcome<PartyDocument>.Fail("version", "Văn bản vừa được người khác sửa; hãy tải lại trước khi lưu.");
+        if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Văn bản đã ban hành không sửa được; hãy ban hành văn bản sửa đổi, bổ sung.");
+        if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
+        d.Summary = input.Summary.Trim(); d.Place = Clean(input.Place); d.Body = input.Body; d.Addressee = Clean(input.Addressee); d.Recipients = Clean(input.Recipients);
+        d.SignatureForm = input.SignatureForm ?? d.SignatureForm; d.SignerFor = Clean(input.SignerFor); d.SignerPosition = Clean(input.SignerPosition); d.SignerName = Clean(input.SignerName);
         await db.SaveChangesAsync(ct);
         return Outcome<PartyDocument>.Success(d);
     }
-}
 
-public static class DocumentsApi
-{
-    public record DocumentDto(int Id, int IssuerUnitId, string TypeCode, int? Number, string? Symbol, DateOnly? IssuedOn, string Summary, DocumentStatus Status, bool External, string? ExternalIssuer);
-    public record IssueBody(DateOnly? Date);
-    public record TermBody(int UnitId, string Name, DateOnly From, DateOnly? To);
-
-    static DocumentDto ToDto(PartyDocument d) => new(d.Id, d.IssuerUnitId, d.TypeCode, d.Number, d.Symbol, d.IssuedOn, d.Summary, d.Status, d.External, d.ExternalIssuer);
-
-    static Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound> Reply(Outcome<PartyDocument> r) =>
-        r.ToConflict() is { } c ? c : r.Ok ? TypedResults.Ok(ToDto(r.Value!)) : r.ToProblem();
-
-    public static void MapDocuments(this IEndpointRouteBuilder app)
+    /// <summary>A product record (minutes, a thematic plan, a report, a conclusion) entered in its issuer's register as a draft of the matching type.</summary>
+    public async Task<Outcome<PartyDocument>> DraftFromSourceAsync(string kind, int sourceId, int issuerUnitId, string summary, CancellationToken ct = default)
     {
-        var g = app.MapGroup("/api/v1/documents").WithTags("Văn bản của Đảng").RequireAuthorization();
-
-        g.MapGet("/types", async (AppDbContext db) => TypedResults.Ok(await db.DocumentTypes.OrderBy(t => t.Order).Select(t => new { t.Code, t.Name }).ToListAsync()))
-            .WithSummary("Danh mục loại văn bản và chữ viết tắt");
-
-        g.MapPost("/terms", async Task<Results<Ok<IssuerTerm>, ValidationProblem, ForbidHttpResult>> (TermBody req, UserScope scope, AppDbContext db) =>
+        if (await db.PartyDocuments.AnyAsync(d => d.SourceKind == kind && d.SourceId == sourceId && d.Status != DocumentStatus.Withdrawn, ct))
+            return Outcome<PartyDocument>.Fail("status", "Văn bản này đã có trong sổ văn bản.");
+        var d = new PartyDocument
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.UnitId)) return TypedResults.Forbid();
-            if (string.IsNullOrWhiteSpace(req.Name) || req.To is { } to && to <= req.From)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["Nhập tên nhiệm kỳ; ngày kết thúc phải sau ngày bắt đầu."] }, title: "Dữ liệu không hợp lệ");
-            if (await db.IssuerTerms.AnyAsync(t => t.UnitId == req.UnitId && t.From < (req.To ?? DateOnly.MaxValue) && (t.To == null || t.To > req.From)))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Nhiệm kỳ trùng thời gian với nhiệm kỳ đã có."] }, title: "Dữ liệu không hợp lệ");
-            var t = new IssuerTerm { UnitId = req.UnitId, Name = req.Name.Trim(), From = req.From, To = req.To };
-            db.IssuerTerms.Add(t);
-            await db.SaveChangesAsync();
-            return TypedResults.Ok(t);
-        }).WithSummary("Nhiệm kỳ của cấp ủy (số văn bản đánh lại từ 01 mỗi nhiệm kỳ)");
-
-        g.MapGet("/", async Task<Results<Ok<List<DocumentDto>>, ForbidHttpResult>> (int issuerUnitId, string? typeCode, string? q, UserScope scope, AppDbContext db) =>
-        {
-            if (!await scope.CanSeeUnitAsync(issuerUnitId)) return TypedResults.Forbid();
-            var query = db.PartyDocuments.Where(d => d.IssuerUnitId == issuerUnitId && (typeCode == null || d.TypeCode == typeCode));
-            if (!string.IsNullOrWhiteSpace(q)) query = query.Where(d => d.Summary.Contains(q) || (d.Symbol != null && d.Symbol.Contains(q)));
-            var list = await query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number).ThenByDescending(d => d.Id).Take(500).ToListAsync();
-            return TypedResults.Ok(list.Select(ToDto).ToList());
-        }).WithSummary("Sổ văn bản của một đơn vị ban hành (tìm theo trích yếu, số ký hiệu)");
-
-        g.MapPost("/", async Task<Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (DraftInput req, UserScope scope, DocumentRegister reg) =>
-            !scope.IsStaff || !await scope.CanSeeUnitAsync(req.IssuerUnitId) ? TypedResults.Forbid() : Reply(await reg.DraftAsync(req)))
-            .WithSummary("Soạn dự thảo văn bản (chưa có số)");
-
-        g.MapPost("/{id:int}/issue", async Task<Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int id, IssueBody req, UserScope scope, DocumentRegister reg, AppDbContext db) =>
-        {
-            var issuer = await db.PartyDocuments.Where(d => d.Id == id).Select(d => (int?)d.IssuerUnitId).FirstOrDefaultAsync();
-            if (issuer is null) return TypedResults.NotFound();
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(issuer.Value)) return TypedResults.Forbid();
-            return Reply(await reg.IssueAsync(id, req.Date ?? scope.Today));
-        }).WithSummary("Ban hành: cấp số tiếp theo của loại văn bản trong nhiệm kỳ của đơn vị");
-
-        g.MapPost("/{id:int}/withdraw", async Task<Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int id, UserScope scope, DocumentRegister reg, AppDbContext db) =>
-        {
-            var issuer = await db.PartyDocuments.Where(d => d.Id == id).Select(d => (int?)d.IssuerUnitId).FirstOrDefaultAsync();
-            if (issuer is null) return TypedResults.NotFound();
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(issuer.Value)) return TypedResults.Forbid();
-            return Reply(await reg.WithdrawAsync(id));
-        }).WithSummary("Hủy dự thảo (không dùng số)");
-
-        g.MapPost("/external", async Task<Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (ExternalInput req, UserScope scope, DocumentRegister reg) =>
-            !scope.IsStaff || req.IssuerUnitId is { } u && !await scope.CanSeeUnitAsync(u) ? TypedResults.Forbid() : Reply(await reg.EnterExternalAsync(req)))
-            .WithSummary("Nhập văn bản từ ngoài hệ thống với số, ký hiệu của nó");
+            IssuerUnitId = issuerUnitId, TypeCode = SourceKinds.TypeOf(kind), Summary = summary, SourceKind = kind, SourceId = sourceId,
+            SignatureForm = SignatureForm.OnBehalf, Status = DocumentStatus.Draft, CreatedAt = Now, CreatedBy = Actor,
+        };
+        return await AddWithLinksAsync(d, null, ct);
     }
+
+    /// <summary>Records that a document implements (or follows) another; the chain may not loop.</summary>
+    public async Task<Outcome<DocumentLink>> LinkAsync(int id, int targetId, LinkKind kind, CancellationToken ct = default)
+    {
+        if (id == targetId) return Outcome<DocumentLink>.Fail("targetId", "Văn bản không thể thực hiện chính nó.");
+        if (!await db.PartyDocuments.AnyAsync(d => d.Id == targetId, ct)) return Outcome<DocumentLink>.Fail("targetId", "Không có văn bản được dẫn chiếu; hãy nhập văn bản đó vào sổ trước.");
+        if (await db.DocumentLinks.AnyAsync(l => l.DocumentId == id && l.TargetId == targetId, ct)) return Outcome<DocumentLink>.Fail("targetId", "Đã ghi liên kết này.");
+        if ((await Lineage.UpAsync(db, targetId, ct)).Any(x => x.Id == id)) return Outcome<DocumentLink>.Fail("targetId", "Liên kết này tạo thành vòng lặp trong chuỗi văn bản.");
+        var link = new DocumentLink { DocumentId = id, TargetId = targetId, Kind = kind };
+        db.DocumentLinks.Add(link);
+        await db.SaveChangesAsync(ct);
+        return Outcome<DocumentLink>.Success(link);
+    }
+
+    async Task<Outcome<PartyDocument>> AddWithLinksAsync(PartyDocument d, int[]? implements, CancellationToken ct)
+    {
+        var targets = (implements ?? []).Distinct().ToList();
+        if (targets.Count > 0 && await db.PartyDocuments.CountAsync(x => targets.Contains(x.Id), ct) != targets.Count)
+            return Outcome<PartyDocument>.Fail("implements", "Có văn bản được dẫn chiếu không tồn tại trong sổ.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.PartyDocuments.Add(d);
+        await db.SaveChangesAsync(ct);
+        foreach (var t in targets) db.DocumentLinks.Add(new DocumentLink { DocumentId = d.Id, TargetId = t, Kind = LinkKind.Implements });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<PartyDocument>.Success(d);
+    }
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -6,8 +6,8 @@ namespace ChiBo.Features.Documents;
 
 /// <summary>
 /// The DOCX building blocks every party document here shares: A4 page and margins, Times New Roman 13 pt
-/// (Liberation Serif renders it offline), the issuer header, paragraphs and runs. The documents issue grows
-/// this into the full official layout; meeting minutes and group reports already render through it.
+/// (Liberation Serif renders it offline), paragraphs, runs and tables. The official layout itself (letterhead, Nơi nhận,
+/// signature block) is <see cref="OfficialLayout"/>.
 /// </summary>
 public static class Docx
 {
@@ -30,22 +30,11 @@ public static class Docx
         return ms.ToArray();
     }
 
-    /// <summary>The issuer block (parent organization, issuer, star) beside "ĐẢNG CỘNG SẢN VIỆT NAM".</summary>
-    public static void Header(Body body, string? parentName, string cellName)
-    {
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-                new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
-                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
-        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2300", Type = TableWidthUnitValues.Pct }));
-        if (parentName is not null) left.Append(P(parentName.ToUpperInvariant(), center: true, size: 24));
-        left.Append(P(cellName.ToUpperInvariant(), bold: true, center: true, size: 24));
-        left.Append(P("*", center: true));
-        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2700", Type = TableWidthUnitValues.Pct }),
-            P("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, center: true, size: 26, underline: true));
-        table.Append(new TableRow(left, right));
-        body.Append(table);
-    }
+    /// <summary>A full-width table with single borders (score sheets, figure annexes).</summary>
+    public static Table Grid() => new(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+        new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
 
     public static Paragraph Labelled(string label, string text, bool indent = false, bool boldLabel = false)
     {
@@ -56,9 +45,10 @@ public static class Docx
     }
 
     public static Paragraph P(string text, bool bold = false, bool italic = false, bool center = false, bool justify = false, int? size = null,
-        int before = 0, bool underline = false)
+        int before = 0, bool underline = false, bool indent = false)
     {
         var props = new ParagraphProperties(new SpacingBetweenLines { Before = before.ToString(), After = "60" });
+        if (indent) props.Append(new Indentation { FirstLine = "567" });
         if (center) props.Append(new Justification { Val = JustificationValues.Center });
         else if (justify) props.Append(new Justification { Val = JustificationValues.Both });
         return new Paragraph(props, R(text, bold, italic, size, underline));

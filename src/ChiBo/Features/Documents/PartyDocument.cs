@@ -46,6 +46,67 @@ public class PartyDocument
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public int Version { get; set; }
+
+    // The layout's parts (seed 004): header lines as printed when entered from outside, "Kính gửi", "Nơi nhận", the signature block.
+    /// <summary>The header's first line ("Đảng bộ tỉnh Lai Châu") as printed; for the product's own documents it comes from the tree.</summary>
+    public string? HeaderParent { get; set; }
+    /// <summary>The issuer's line ("Huyện ủy Tam Đường") as printed on an external document.</summary>
+    public string? HeaderIssuer { get; set; }
+    public string? Addressee { get; set; }
+    /// <summary>Nơi nhận, one recipient a line.</summary>
+    public string? Recipients { get; set; }
+    public SignatureForm SignatureForm { get; set; }
+    /// <summary>The collective for T/M and T/L ("Ban Thường vụ"), the head's position for K/T ("Bí thư").</summary>
+    public string? SignerFor { get; set; }
+    public string? SignerPosition { get; set; }
+    public string? SignerName { get; set; }
+    /// <summary>The product record this document prints (a thematic plan, a campaign conclusion, minutes…), rendered by that record's own code.</summary>
+    public string? SourceKind { get; set; }
+    public int? SourceId { get; set; }
+}
+
+public enum LinkKind { Implements, Follows }
+
+/// <summary>"1066-KL/HU implements 59-KH/TU": one edge of the chain of documents; the register walks it both ways.</summary>
+public class DocumentLink
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public int TargetId { get; set; }
+    public LinkKind Kind { get; set; }
+}
+
+/// <summary>
+/// An issuer's signing key: an X.509 certificate and its private key, the key stored only as ASP.NET Data Protection ciphertext
+/// (the key ring is the deployment's secret). Generated here or imported from a PKCS#12 file.
+/// </summary>
+public class SigningKey
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public required string Subject { get; set; }
+    public required string Email { get; set; }
+    public required string Thumbprint { get; set; }
+    public required byte[] Certificate { get; set; }
+    public required byte[] ProtectedPrivateKey { get; set; }
+    public DateTime NotBefore { get; set; }
+    public DateTime NotAfter { get; set; }
+    public bool Active { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}
+
+/// <summary>A signed PDF of a document: the bytes as signed, their SHA-256, and the detached CMS (PKCS#7) signature over them.</summary>
+public class DocumentSignature
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public int KeyId { get; set; }
+    public DateTime SignedAt { get; set; }
+    public string? SignedBy { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Pdf { get; set; }
+    public required byte[] Cms { get; set; }
 }
 
 /// <summary>The last number given per issuer, type and term; incremented inside the issuing transaction.</summary>
@@ -57,4 +118,22 @@ public class DocumentCounter
     /// <summary>The term's id, or 0 where the issuer has no term recorded.</summary>
     public int TermKey { get; set; }
     public int LastNumber { get; set; }
+}
+
+/// <summary>The product records that print as register documents, and the type each is numbered under.</summary>
+public static class SourceKinds
+{
+    public const string Minutes = "meeting-minutes";
+    public const string ThematicPlan = "thematic-plan";
+    public const string GroupReport = "group-report";
+    public const string CampaignReport = "campaign-report";
+    public const string CampaignConclusion = "campaign-conclusion";
+
+    public static string TypeOf(string kind) => kind switch
+    {
+        Minutes => "BB", ThematicPlan => "KH", GroupReport => "BC", CampaignReport => "BC", CampaignConclusion => "KL",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static readonly string[] All = [Minutes, ThematicPlan, GroupReport, CampaignReport, CampaignConclusion];
 }

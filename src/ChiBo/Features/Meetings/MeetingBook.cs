@@ -26,27 +26,32 @@ public static class MeetingBook
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => m.Id).ToListAsync(ct);
         var list = new List<MeetingDto>();
         foreach (var id in ids) list.Add((await MeetingQueries.LoadAsync(db, scope, id, ct))!);
-        var cell = await db.AsDtos(db.Units.Where(u => u.Id == cellId), new DateOnly(year, 12, 31)).Select(u => u.Name).FirstAsync(ct);
-        var parent = await ParentNameAsync(db, cellId, new DateOnly(year, 12, 31), ct);
-        return Render(list, cell, parent, year, committee ? "SỔ HỌP CHI ỦY" : "SỔ HỌP CHI BỘ");
+        var cover = await Letterheads.ForUnitAsync(db, cellId, new DateOnly(year, 12, 31), null, null, ct);
+        return Render(list, cover, await HeadsAsync(db, list, ct), year, committee ? "SỔ HỌP CHI ỦY" : "SỔ HỌP CHI BỘ");
     }
 
-    static async Task<string?> ParentNameAsync(AppDbContext db, int cellId, DateOnly date, CancellationToken ct)
+    /// <summary>Each meeting's letterhead on its own date, with the minutes' number where they were entered in the register (BB).</summary>
+    static async Task<Dictionary<int, Letterhead>> HeadsAsync(AppDbContext db, List<MeetingDto> meetings, CancellationToken ct)
     {
-        var parentId = await db.ParentIdAsync(cellId, date, ct);
-        return parentId is { } p ? await db.AsDtos(db.Units.Where(u => u.Id == p), date).Select(u => u.Name).FirstAsync(ct) : null;
+        var heads = new Dictionary<int, Letterhead>();
+        foreach (var m in meetings) heads[m.Id] = (await Letterheads.ForSourceAsync(db, m.CellId, m.Date, SourceKinds.Minutes, m.Id, ct)) is var h && h.Date is null ? h with { Date = m.Date } : h;
+        return heads;
     }
 
     public static async Task<byte[]> MeetingAsync(AppDbContext db, MeetingDto m, CancellationToken ct = default) =>
-        Render([m], m.CellName, await ParentNameAsync(db, m.CellId, m.Date, ct), null);
+        OfficialLayout.Render(await MinutesDocumentAsync(db, m, ct));
 
-    public static byte[] Render(List<MeetingDto> meetings, string cellName, string? parentName, int? bookYear, string bookTitle = "SỔ HỌP CHI BỘ")
+    /// <summary>One meeting's minutes as a register document (Biên bản): the letterhead on the meeting's date, then the minutes.</summary>
+    public static async Task<OfficialDocument> MinutesDocumentAsync(AppDbContext db, MeetingDto m, CancellationToken ct = default) =>
+        new((await HeadsAsync(db, [m], ct))[m.Id], null, null, body => MinutesBody(body, m));
+
+    public static byte[] Render(List<MeetingDto> meetings, Letterhead? cover, Dictionary<int, Letterhead> heads, int? bookYear, string bookTitle = "SỔ HỌP CHI BỘ")
     {
         return Docx.Build(body =>
         {
-            if (bookYear is { } y)
+            if (bookYear is { } y && cover is not null)
             {
-                Docx.Header(body, parentName, cellName);
+                OfficialLayout.Head(body, cover);
                 body.Append(P(bookTitle, bold: true, size: 32, center: true, before: 2400));
                 body.Append(P($"Năm {y}", bold: true, size: 28, center: true));
                 body.Append(P($"Gồm {meetings.Count} biên bản đã thông qua", center: true, italic: true));
@@ -54,17 +59,22 @@ public static class MeetingBook
             }
             for (var i = 0; i < meetings.Count; i++)
             {
-                Minutes(body, meetings[i], parentName, cellName);
+                Minutes(body, meetings[i], heads[meetings[i].Id]);
                 if (i < meetings.Count - 1) body.Append(Docx.PageBreak());
             }
             if (meetings.Count == 0) body.Append(P("Chưa có biên bản nào được thông qua.", italic: true));
         });
     }
 
-    static void Minutes(Body body, MeetingDto m, string? parentName, string cellName)
+    static void Minutes(Body body, MeetingDto m, Letterhead head)
+    {
+        OfficialLayout.Head(body, head);
+        MinutesBody(body, m);
+    }
+
+    static void MinutesBody(Body body, MeetingDto m)
     {
         var mm = m.Minutes!;
-        Docx.Header(body, parentName, cellName);
         body.Append(P("BIÊN BẢN", bold: true, size: 30, center: true, before: 240));
         body.Append(P($"Sinh hoạt chi bộ {m.KindText.ToLowerInvariant()} tháng {m.Date:MM} năm {m.Date:yyyy}", bold: true, center: true));
         body.Append(P(m.Title, italic: true, center: true));
@@ -123,10 +133,7 @@ public static class MeetingBook
     static void ScoreSheet(Body body, RatingDto r)
     {
         body.Append(P("PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG BUỔI SINH HOẠT", bold: true, center: true, before: 240));
-        var t = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        var t = Docx.Grid();
         t.Append(Row(true, "Tiêu chí", "Tối đa", "Điểm", "Căn cứ"));
         foreach (var s in r.Scores)
             t.Append(Row(false, s.Title, s.MaxPoints.ToString(), s.Points.ToString("0.#"), s.Automatic ? s.Basis ?? "" : "Chi ủy chấm"));

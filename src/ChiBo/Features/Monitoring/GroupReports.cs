@@ -141,27 +141,31 @@ public class GroupReportService(AppDbContext db, MonitoringService monitoring, T
         return sb.ToString().TrimEnd();
     }
 
-    public async Task<byte[]> DocxAsync(GroupReport r, CancellationToken ct = default)
+    public async Task<byte[]> DocxAsync(GroupReport r, CancellationToken ct = default) => OfficialLayout.Render(await DocumentAsync(r, ct));
+
+    public async Task<OfficialDocument> DocumentAsync(GroupReport r, CancellationToken ct = default)
     {
         var g = await db.MonitoringGroups.FirstAsync(x => x.Id == r.GroupId, ct);
         var today = VnTime.Day(Now);
         var owner = await db.AsDtos(db.Units.Where(u => u.Id == g.OwnerUnitId), today).Select(u => u.Name).FirstAsync(ct);
         var leader = await db.Users.Where(u => u.Id == g.LeaderUserId).Select(u => u.FullName).FirstAsync(ct);
-        return Docx.Build(body =>
+        // The group writes under its committee's letterhead: the committee's party organization above, the group as issuer.
+        var committee = await Letterheads.ForSourceAsync(db, g.OwnerUnitId, today, SourceKinds.GroupReport, r.Id, ct);
+        var head = committee with { ParentOrg = OfficialLayout.PartyBodyOf(owner), Issuer = g.Name };
+        return new OfficialDocument(head, "Báo cáo", $"kết quả dự, theo dõi, hướng dẫn sinh hoạt chi bộ {Label(r.Period, r.Year)}", body =>
         {
-            Docx.Header(body, owner, g.Name);
-            body.Append(Docx.P("BÁO CÁO", bold: true, size: 30, center: true, before: 240));
-            body.Append(Docx.P($"kết quả dự, theo dõi, hướng dẫn sinh hoạt chi bộ {Label(r.Period, r.Year)}", bold: true, center: true));
-            body.Append(Docx.P("Kính gửi: Ban Thường vụ " + owner, center: true, before: 120));
             foreach (var line in r.Body.Split('\n'))
             {
                 var heading = line.Length > 3 && line.Split('.')[0] is "I" or "II" or "III" or "IV" or "V";
                 body.Append(Docx.P(line, bold: heading, justify: !heading, before: heading ? 160 : 0));
             }
-            body.Append(Docx.P("TỔ TRƯỞNG", bold: true, center: true, before: 360));
-            body.Append(Docx.P(r.Status == ReportStatus.Submitted ? $"(Đã gửi {VnTime.Stamp(r.SubmittedAt!.Value)})" : "(Dự thảo)", italic: true, center: true));
-            body.Append(Docx.P(leader, bold: true, center: true, before: 480));
-        });
+        })
+        {
+            Addressee = "Ban Thường vụ " + owner,
+            Recipients = ["Ban Thường vụ " + owner + " (qua Ban Tổ chức),", "Lưu Tổ."],
+            Signature = new SignatureBlock(SignatureForm.None, null, "Tổ trưởng", leader,
+                Note: r.Status == ReportStatus.Submitted ? $"(Đã gửi {VnTime.Stamp(r.SubmittedAt!.Value)})" : "(Dự thảo)"),
+        };
     }
 }
 

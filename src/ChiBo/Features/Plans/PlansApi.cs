@@ -54,6 +54,13 @@ public static class PlansApi
             return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
         }).WithSummary("Kế hoạch sinh hoạt chuyên đề năm của chi bộ");
 
+        g.MapGet("/units/{cellId:int}/plans/{year:int}/docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int cellId, int year, UserScope scope, AppDbContext db, PlanService plans) =>
+        {
+            if (!await scope.CanSeeUnitAsync(cellId, new DateOnly(year, 1, 1))) return TypedResults.Forbid();
+            var dto = await LoadAsync(db, plans, cellId, year);
+            return dto is null ? TypedResults.NotFound() : TypedResults.File(await PlanDocument.DocxAsync(db, dto), Documents.Docx.ContentType, $"ke-hoach-chuyen-de-{year}.docx");
+        }).WithSummary("Kế hoạch sinh hoạt chuyên đề năm (DOCX, thể thức văn bản của Đảng)");
+
         g.MapPut("/units/{cellId:int}/plans/{year:int}", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, SavePlanRequest req, UserScope scope, AppDbContext db, PlanService plans) =>
         {
             if (!await scope.CanRunAsync(cellId)) return TypedResults.Forbid();

@@ -1,0 +1,80 @@
+using System.Text;
+using ChiBo.Data;
+using ChiBo.Features.Meetings;
+using ChiBo.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Documents;
+
+/// <summary>Searching and exporting an issuer's register.</summary>
+public static class RegisterQuery
+{
+    public static async Task<List<PartyDocument>> SearchAsync(AppDbContext db, int issuerUnitId, string? typeCode, string? q, int? year, int take = 500)
+    {
+        var query = db.PartyDocuments.AsNoTracking().Where(d => d.IssuerUnitId == issuerUnitId && (typeCode == null || d.TypeCode == typeCode));
+        if (year is { } y) query = query.Where(d => d.IssuedOn >= new DateOnly(y, 1, 1) && d.IssuedOn < new DateOnly(y + 1, 1, 1));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            var lower = term.ToLowerInvariant();
+            // "824-CV" and "824 - CV" both find Số 824-CV/HU; the summary matches as typed or lower-cased.
+            var symbol = term.Replace(" ", "");
+            query = query.Where(d => d.Summary.Contains(term) || d.Summary.ToLower().Contains(lower) || (d.Symbol != null && d.Symbol.Contains(symbol)));
+        }
+        return await query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number).ThenByDescending(d => d.Id).Take(take).ToListAsync();
+    }
+
+    public static async Task<int?> BySymbolAsync(AppDbContext db, string? symbol)
+    {
+        if (string.IsNullOrWhiteSpace(symbol)) return null;
+        var s = symbol.Replace(" ", "").Replace("Số", "").Trim();
+        return await db.PartyDocuments.Where(d => d.Symbol == s && d.Status == DocumentStatus.Issued).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
+    }
+
+    /// <summary>RFC 4180 CSV of the register, the columns a clerk's paper register has.</summary>
+    public static string Csv(IEnumerable<PartyDocument> docs)
+    {
+        var sb = new StringBuilder("Số, ký hiệu,Ngày ban hành,Loại,Trích yếu,Nơi ban hành,Kính gửi,Nơi nhận,Người ký,Trạng thái\r\n");
+        foreach (var d in docs)
+        {
+            string[] cells =
+            [
+                d.Symbol ?? "", d.IssuedOn.Vn(), d.TypeCode, d.Summary, d.External ? d.ExternalIssuer ?? "" : "", d.Addressee ?? "",
+                (d.Recipients ?? "").Replace("\n", "; "), d.SignerName ?? "", d.Status switch { DocumentStatus.Draft => "Dự thảo", DocumentStatus.Withdrawn => "Đã hủy", _ => d.External ? "Văn bản đến" : "Đã ban hành" },
+            ];
+            sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}
+
+/// <summary>The product records that can be entered in a register: whose register, and the summary they go in under.</summary>
+public static class SourceRecords
+{
+    public record Source(int UnitId, string Summary);
+
+    public static async Task<Source?> FindAsync(AppDbContext db, string kind, int id)
+    {
+        switch (kind)
+        {
+            case SourceKinds.Minutes:
+                var m = await db.Meetings.Where(x => x.Id == id && x.Status == MeetingStatus.Adopted).Select(x => new { x.CellId, x.Date, x.Kind }).FirstOrDefaultAsync();
+                return m is null ? null : new Source(m.CellId, $"Biên bản sinh hoạt chi bộ {(m.Kind == MeetingKind.Thematic ? "chuyên đề" : m.Kind == MeetingKind.Committee ? "(họp chi ủy)" : "thường kỳ")} tháng {m.Date:MM/yyyy}");
+            case SourceKinds.ThematicPlan:
+                var p = await db.ThematicPlans.Where(x => x.Id == id).Select(x => new { x.CellId, x.Year }).FirstOrDefaultAsync();
+                return p is null ? null : new Source(p.CellId, $"Kế hoạch sinh hoạt chuyên đề năm {p.Year}");
+            case SourceKinds.GroupReport:
+                var g = await db.GroupReports.Where(x => x.Id == id).Join(db.MonitoringGroups, r => r.GroupId, x => x.Id, (r, x) => new { x.OwnerUnitId, x.Name, r.Year, r.Period }).FirstOrDefaultAsync();
+                return g is null ? null : new Source(g.OwnerUnitId, $"Báo cáo kết quả dự, theo dõi, hướng dẫn sinh hoạt chi bộ {Monitoring.GroupReportService.Label(g.Period, g.Year)} ({g.Name})");
+            case SourceKinds.CampaignReport:
+            case SourceKinds.CampaignConclusion:
+                var c = await db.CampaignReports.Where(x => x.Id == id).Join(db.Campaigns, r => r.CampaignId, x => x.Id, (r, x) => new { r.UnitId, x.Title, r.ConclusionText }).FirstOrDefaultAsync();
+                if (c is null || kind == SourceKinds.CampaignConclusion && c.ConclusionText is null) return null;
+                return new Source(c.UnitId, (kind == SourceKinds.CampaignReport ? "Báo cáo " : "Kết luận ") + char.ToLower(c.Title[0]) + c.Title[1..]);
+            default:
+                return null;
+        }
+    }
+}
