@@ -132,6 +132,7 @@ public static class DemoData
         {
             await DemoMeetings.SeedAsync(sp);
             await DemoMonitoring.SeedAsync(sp);
+            await DemoDocuments.SeedAsync(sp);
         }
     }
 
