@@ -156,6 +156,32 @@ public abstract class RegisterTests(ChiBoApp app) : AppTest(app)
         }
     }
 
+    [Fact]
+    public async Task AnIssuerImportsItsOwnKeyFromAPfxFileAndAWrongPasswordIsRefused()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var office = await App.ApiAs("vp.binhlu");
+        var commune = await UnitId("LC-BL");
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=ĐẢNG ỦY XÃ BÌNH LƯ, E=dangubinhlu@laichau.gov.vn, C=VN", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+        var pfx = Convert.ToBase64String(cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "mật-khẩu"));
+
+        var wrong = await office.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "sai" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("sai mật khẩu", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var outsider = await App.ApiAs("bithu.muongso");
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }, TestContext.Current.CancellationToken)).StatusCode);
+        var key = await Ok(await office.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }));
+        Assert.Equal("dangubinhlu@laichau.gov.vn", key.GetProperty("email").GetString());
+        Assert.True(key.GetProperty("active").GetBoolean());
+        // The list shows the certificate only; the private key never leaves the server.
+        var keys = await Get(office, $"/api/v1/documents/keys?unitId={commune}");
+        Assert.DoesNotContain("protectedPrivateKey", keys.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     static List<string?> Symbols(JsonElement detail, string side) =>
         detail.GetProperty(side).EnumerateArray().OrderBy(e => e.GetProperty("depth").GetInt32()).Select(e => e.GetProperty("symbol").GetString()).ToList();
 }

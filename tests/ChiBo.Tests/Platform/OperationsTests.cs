@@ -31,7 +31,9 @@ public abstract class OperationsTests(ChiBoApp app) : AppTest(app)
                      "/api/v1/meetings/{meetingId}/visit", "/api/v1/monitoring/groups/{id}/reports/{year}/{period}/docx", "/api/v1/due", "/api/v1/reminders/run",
                      "/api/v1/campaigns", "/api/v1/campaigns/outlines", "/api/v1/campaigns/{id}/completeness", "/api/v1/campaign-reports/{rid}/compile",
                      "/api/v1/campaign-reports/{rid}/pdf", "/api/v1/campaign-reports/{rid}/conclusion.docx",
-                     "/api/v1/documents/{id}/issue", "/api/v1/documents/external" })
+                     "/api/v1/documents/{id}/issue", "/api/v1/documents/external",
+                     "/api/v1/documents/{id}/sign", "/api/v1/documents/verify", "/api/v1/documents/{id}/verify", "/api/v1/documents/{id}/links",
+                     "/api/v1/documents/{id}/pdf", "/api/v1/documents/keys/import", "/api/v1/documents/from-source", "/api/v1/documents/export.csv" })
             Assert.Contains(meetingPath, paths);
     }
 
