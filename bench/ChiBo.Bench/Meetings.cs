@@ -101,7 +101,7 @@ public sealed class Meetings(Context ctx)
                 counted++;
                 var r = rng.NextDouble();
                 if (p == secretary || p == clerk || r < quality) a.Status = AttendanceStatus.Present;
-                else if (r < quality + (1 - quality) * 0.8)
+                else if (r < quality + (1 - quality) * 0.9)
                 {
                     a.Status = AttendanceStatus.AbsentExcused;
                     a.Reason = (AbsenceReason)(rng.Next(10) switch { < 3 => 0, < 7 => 1, < 9 => 2, _ => 3 });
@@ -179,7 +179,7 @@ public sealed class Meetings(Context ctx)
         var attendance = rate * 100 >= 85 ? 15 : (int)Math.Round(15 * rate);
         var noUnexcused = unexcused == 0 ? 5 : 0;
         var duration = minutes >= 90 ? 10 : 5;
-        var participation = rng.Next(10) < 7 ? 10 : 6 + rng.Next(4);
+        var participation = rng.Next(10) < 9 ? 10 : 6 + rng.Next(4);
         var manual = 12 + rng.Next(4) + 3 + rng.Next(3) + 6 + rng.Next(5) + 7 + rng.Next(4); // CB1-3, TH1, TH4, TH5
         if (quality < 0.84 && rng.Next(5) == 0) manual -= 10 + rng.Next(25); // a weak meeting now and then
         decimal total = attendance + noUnexcused + duration + participation + manual + 5 + 5 + 10;
