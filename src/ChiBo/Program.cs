@@ -58,6 +58,14 @@ builder.Services.AddImports();
 var app = builder.Build();
 
 await app.Services.MigrateAndSeedAsync(app.Configuration);
+if (args.Contains("rebuild-rollups"))
+{
+    // One command rebuilds every roll-up from the records (after a bulk load, or to repair drift), then exits.
+    using var scope = app.Services.CreateScope();
+    var took = await ChiBo.Features.Statistics.RollupRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<ChiBo.Data.AppDbContext>(), Console.WriteLine);
+    Console.WriteLine($"Roll-ups rebuilt in {took.TotalSeconds:0.0} s.");
+    return;
+}
 
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePages();
@@ -86,6 +94,7 @@ ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(app);
 ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
 ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
+ChiBo.Features.Statistics.Dashboard.MapStatistics(app);
 app.MapRazorPages();
 
 app.Run();

@@ -66,6 +66,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.DocumentLink> DocumentLinks => Set<Features.Documents.DocumentLink>();
     public DbSet<Features.Documents.SigningKey> SigningKeys => Set<Features.Documents.SigningKey>();
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
+    public DbSet<Features.Statistics.CellMonthStat> CellMonthStats => Set<Features.Statistics.CellMonthStat>();
+    public DbSet<Features.Statistics.NodeMonthStat> NodeMonthStats => Set<Features.Statistics.NodeMonthStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,14 +82,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     {
         GuardAdoptedMinutes();
         BumpVersions();
-        if (audit is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        var pending = audit.Capture(ChangeTracker);
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        // Added rows only know their keys after the insert, so the audit rows go in a second save.
-        if (pending.Count > 0)
+        var touched = Features.Statistics.Rollups.Touch.Capture(ChangeTracker);
+        int result;
+        if (audit is null) result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        else
         {
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            var pending = audit.Capture(ChangeTracker);
+            result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            // Added rows only know their keys after the insert, so the audit rows go in a second save.
+            if (pending.Count > 0)
+            {
+                AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            }
+        }
+        // The roll-ups follow the records they sum (raw SQL only, so no save re-enters here).
+        if (!touched.Empty)
+        {
+            await Features.Statistics.Rollups.RefreshAsync(this, await touched.ResolveAsync(this, ct), ct);
+            await Features.Statistics.Rollups.RecountCellsAsync(this, touched.Tree.Units, touched.Tree.From, ct);
         }
         return result;
     }

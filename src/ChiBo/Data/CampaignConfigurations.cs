@@ -183,3 +183,13 @@ class DocumentSignatureConfiguration : IEntityTypeConfiguration<ChiBo.Features.D
         b.HasOne<ChiBo.Features.Documents.SigningKey>().WithMany().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+class CellMonthStatConfiguration : IEntityTypeConfiguration<ChiBo.Features.Statistics.CellMonthStat>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Statistics.CellMonthStat> b) => b.HasIndex(x => new { x.CellId, x.Month }).IsUnique();
+}
+
+class NodeMonthStatConfiguration : IEntityTypeConfiguration<ChiBo.Features.Statistics.NodeMonthStat>
+{
+    public void Configure(EntityTypeBuilder<ChiBo.Features.Statistics.NodeMonthStat> b) => b.HasIndex(x => new { x.NodeId, x.Month }).IsUnique();
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Shared;
@@ -76,8 +75,8 @@ public static class DocumentsApi
         g.MapGet("/export.csv", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int issuerUnitId, string? typeCode, string? q, int? year, UserScope scope, AppDbContext db) =>
         {
             if (!await scope.CanSeeUnitAsync(issuerUnitId)) return TypedResults.Forbid();
-            var csv = RegisterQuery.Csv(await RegisterQuery.SearchAsync(db, issuerUnitId, typeCode, q, year, take: 100_000));
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"so-van-ban-{issuerUnitId}.csv");
+            var rows = RegisterQuery.Rows(await RegisterQuery.SearchAsync(db, issuerUnitId, typeCode, q, year, take: 100_000));
+            return TypedResults.File(Tables.Csv(rows), "text/csv; charset=utf-8", $"so-van-ban-{issuerUnitId}.csv");
         }).WithSummary("Xuất sổ văn bản (CSV, mở được bằng Excel)");
 
         g.MapGet("/{id:int}", async Task<Results<Ok<DetailDto>, NotFound, ForbidHttpResult>> (int id, UserScope scope, AppDbContext db) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using ChiBo.Data;
 using ChiBo.Features.Meetings;
 using ChiBo.Features.Shared;
@@ -31,23 +30,17 @@ public static class RegisterQuery
         return await db.PartyDocuments.Where(d => d.Symbol == s && d.Status == DocumentStatus.Issued).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
     }
 
-    /// <summary>RFC 4180 CSV of the register, the columns a clerk's paper register has.</summary>
-    public static string Csv(IEnumerable<PartyDocument> docs)
-    {
-        var sb = new StringBuilder("Số, ký hiệu,Ngày ban hành,Loại,Trích yếu,Nơi ban hành,Kính gửi,Nơi nhận,Người ký,Trạng thái\r\n");
-        foreach (var d in docs)
+    /// <summary>The register as a table, the columns a clerk's paper register has (exported as CSV).</summary>
+    public static List<object?[]> Rows(IEnumerable<PartyDocument> docs) =>
+    [
+        ["Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Nơi ban hành", "Kính gửi", "Nơi nhận", "Người ký", "Trạng thái"],
+        .. docs.Select(d => new object?[]
         {
-            string[] cells =
-            [
-                d.Symbol ?? "", d.IssuedOn.Vn(), d.TypeCode, d.Summary, d.External ? d.ExternalIssuer ?? "" : "", d.Addressee ?? "",
-                (d.Recipients ?? "").Replace("\n", "; "), d.SignerName ?? "", d.Status switch { DocumentStatus.Draft => "Dự thảo", DocumentStatus.Withdrawn => "Đã hủy", _ => d.External ? "Văn bản đến" : "Đã ban hành" },
-            ];
-            sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
-        }
-        return sb.ToString();
-    }
-
-    static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+            d.Symbol ?? "", d.IssuedOn.Vn(), d.TypeCode, d.Summary, d.External ? d.ExternalIssuer ?? "" : "", d.Addressee ?? "",
+            (d.Recipients ?? "").Replace("\n", "; "), d.SignerName ?? "",
+            d.Status switch { DocumentStatus.Draft => "Dự thảo", DocumentStatus.Withdrawn => "Đã hủy", _ => d.External ? "Văn bản đến" : "Đã ban hành" },
+        }),
+    ];
 }
 
 /// <summary>The product records that can be entered in a register: whose register, and the summary they go in under.</summary>

@@ -1,0 +1,114 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Features.Statistics;
+
+/// <summary>A node's figures over a period, summed from its month rows; rates are computed from the sums, never averaged.</summary>
+public record Figures(int CellMonths, int PeriodicHeld, int PeriodicOnTime, int ThematicHeld, int ThematicPlanned, int Expected, int Present,
+    int AbsentExcused, int AbsentUnexcused, int LongAbsences, int RatedGood, int RatedFair, int RatedAverage, int RatedPoor, int Remarks, int Visits,
+    int CellsMeeting, int CellsVisited)
+{
+    public double? HeldRate => CellMonths == 0 ? null : Math.Round(100.0 * CellsMeeting / CellMonths, 1);
+    public double? OnTimeRate => PeriodicHeld == 0 ? null : Math.Round(100.0 * PeriodicOnTime / PeriodicHeld, 1);
+    public double? AttendanceRate => Expected == 0 ? null : Math.Round(100.0 * Present / Expected, 1);
+    public double? GoodRate => Rated == 0 ? null : Math.Round(100.0 * RatedGood / Rated, 1);
+    public int Rated => RatedGood + RatedFair + RatedAverage + RatedPoor;
+    public double? VisitedRate => CellMonths == 0 ? null : Math.Round(100.0 * CellsVisited / CellMonths, 1);
+
+    public static Figures Sum(IEnumerable<NodeMonthStat> rows)
+    {
+        var list = rows.ToList();
+        int S(Func<NodeMonthStat, int> f) => list.Sum(f);
+        return new(S(r => r.Cells), S(r => r.PeriodicHeld), S(r => r.PeriodicOnTime), S(r => r.ThematicHeld), S(r => r.ThematicPlanned), S(r => r.Expected),
+            S(r => r.Present), S(r => r.AbsentExcused), S(r => r.AbsentUnexcused), S(r => r.LongAbsences), S(r => r.RatedGood), S(r => r.RatedFair),
+            S(r => r.RatedAverage), S(r => r.RatedPoor), S(r => r.Remarks), S(r => r.Visits), S(r => r.CellsMeeting), S(r => r.CellsVisited));
+    }
+}
+
+public record MonthPoint(DateOnly Month, Figures Figures);
+public record ChildFigures(int Id, string Name, bool IsCell, Figures Figures);
+public record DashboardDto(int NodeId, string NodeName, string TypeName, bool IsCell, DateOnly From, DateOnly To, Figures Totals, List<MonthPoint> Trend,
+    List<ChildFigures> Children, List<UnitDto> Breadcrumbs);
+
+/// <summary>
+/// The dashboard of any node for a period: its month rows and its children's (the children it had on the period's last day),
+/// at most (1 + children) × months rows read; worst units first (fewest cells meeting, then lowest attendance).
+/// </summary>
+public static class Dashboard
+{
+    public static async Task<DashboardDto?> LoadAsync(AppDbContext db, int nodeId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var first = new DateOnly(from.Year, from.Month, 1);
+        var last = new DateOnly(to.Year, to.Month, 1);
+        var end = last.AddMonths(1).AddDays(-1);
+        var node = await db.AsDtos(db.Units.Where(u => u.Id == nodeId), end).FirstOrDefaultAsync(ct);
+        if (node is null) return null;
+        var children = await db.ChildrenDtos(nodeId, end).ToListAsync(ct);
+        var ids = children.Select(c => c.Id).Append(nodeId).ToList();
+        var rows = await db.NodeMonthStats.AsNoTracking().Where(r => ids.Contains(r.NodeId) && r.Month >= first && r.Month <= last).ToListAsync(ct);
+        var months = Enumerable.Range(0, (last.Year - first.Year) * 12 + last.Month - first.Month + 1).Select(i => first.AddMonths(i)).ToList();
+        // A month nobody has written to yet (no meeting saved since its first day) has no row: its cells are counted from the tree.
+        foreach (var id in ids)
+            foreach (var m in months.Where(m => !rows.Any(r => r.NodeId == id && r.Month == m)))
+                rows.Add(new NodeMonthStat { NodeId = id, Month = m, Cells = await Rollups.CellsUnderAsync(db, id, m.AddMonths(1).AddDays(-1), ct) });
+        var mine = rows.Where(r => r.NodeId == nodeId).ToList();
+        var list = children.Select(c => new ChildFigures(c.Id, c.Name, c.IsCell, Figures.Sum(rows.Where(r => r.NodeId == c.Id))))
+            .OrderBy(c => c.Figures.HeldRate ?? 101).ThenBy(c => c.Figures.AttendanceRate ?? 101).ThenBy(c => c.Name).ToList();
+        return new DashboardDto(node.Id, node.Name, node.TypeName, node.IsCell, first, end, Figures.Sum(mine),
+            months.Select(m => new MonthPoint(m, Figures.Sum(mine.Where(r => r.Month == m)))).ToList(), list, await db.AncestorsAsync(nodeId, end, ct));
+    }
+
+    /// <summary>The period asked, or the twelve months up to today's.</summary>
+    public static (DateOnly From, DateOnly To) Period(DateOnly today, DateOnly? from, DateOnly? to)
+    {
+        var t = to ?? today;
+        return (from ?? new DateOnly(t.Year, t.Month, 1).AddMonths(-11), t);
+    }
+
+    static readonly string[] Header =
+    [
+        "Đơn vị", "Lượt chi bộ phải sinh hoạt", "Lượt chi bộ đã sinh hoạt", "Tỷ lệ (%)", "Đúng ngày", "Chuyên đề", "Chuyên đề theo kế hoạch", "Phải dự", "Có mặt",
+        "Tỷ lệ dự (%)", "Vắng có lý do", "Vắng không lý do", "Vắng quá 3 lần liên tiếp", "Tốt", "Khá", "Trung bình", "Kém", "Ý kiến phát biểu", "Lượt dự của tổ theo dõi",
+    ];
+
+    /// <summary>The table as the page shows it (children, then the node's total): one source for CSV and XLSX.</summary>
+    public static List<object?[]> Rows(DashboardDto d) =>
+        [Header, .. d.Children.Select(c => (c.Name, c.Figures)).Append(("Tổng: " + d.NodeName, d.Totals)).Select(x => new object?[]
+        {
+            x.Item1, x.Item2.CellMonths, x.Item2.CellsMeeting, x.Item2.HeldRate, x.Item2.PeriodicOnTime, x.Item2.ThematicHeld, x.Item2.ThematicPlanned, x.Item2.Expected,
+            x.Item2.Present, x.Item2.AttendanceRate, x.Item2.AbsentExcused, x.Item2.AbsentUnexcused, x.Item2.LongAbsences, x.Item2.RatedGood, x.Item2.RatedFair,
+            x.Item2.RatedAverage, x.Item2.RatedPoor, x.Item2.Remarks, x.Item2.Visits,
+        })];
+
+    public static void MapStatistics(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/stats").WithTags("Thống kê").RequireAuthorization();
+
+        g.MapGet("/units/{id:int}", async Task<Results<Ok<DashboardDto>, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        {
+            var (f, t) = Period(scope.Today, from, to);
+            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            return await LoadAsync(db, id, f, t) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+        }).WithSummary("Bảng số liệu sinh hoạt chi bộ của một đơn vị trong kỳ, theo tháng và theo từng đơn vị trực thuộc (đơn vị yếu nhất trước)");
+
+        g.MapGet("/units/{id:int}/export.csv", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        {
+            var (f, t) = Period(scope.Today, from, to);
+            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            if (await LoadAsync(db, id, f, t) is not { } d) return TypedResults.NotFound();
+            return TypedResults.File(Tables.Csv(Rows(d)), "text/csv; charset=utf-8", $"thong-ke-{id}.csv");
+        }).WithSummary("Xuất bảng số liệu (CSV)");
+
+        g.MapGet("/units/{id:int}/export.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        {
+            var (f, t) = Period(scope.Today, from, to);
+            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            if (await LoadAsync(db, id, f, t) is not { } d) return TypedResults.NotFound();
+            return TypedResults.File(Tables.Xlsx(Rows(d), "Thống kê"), Tables.XlsxType, $"thong-ke-{id}.xlsx");
+        }).WithSummary("Xuất bảng số liệu (XLSX)");
+    }
+}
