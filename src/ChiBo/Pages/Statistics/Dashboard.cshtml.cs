@@ -1,0 +1,32 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Shared;
+using ChiBo.Features.Statistics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChiBo.Pages.Statistics;
+
+/// <summary>"How are cell meetings going?" for any node in scope: totals, the months, the units below it worst first, drill-down.</summary>
+public class DashboardModel(AppDbContext db, UserScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    public DashboardDto Data { get; private set; } = null!;
+    public string? Error { get; private set; }
+    public string Query => $"from={Data.From:yyyy-MM-dd}&to={Data.To:yyyy-MM-dd}";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        DateOnly? f = null, t = null;
+        if (!string.IsNullOrWhiteSpace(From)) { if (Dates.TryParseVn(From, out var d)) f = d; else Error = "Từ ngày: ghi dạng dd/MM/yyyy."; }
+        if (!string.IsNullOrWhiteSpace(To)) { if (Dates.TryParseVn(To, out var d)) t = d; else Error = "Đến ngày: ghi dạng dd/MM/yyyy."; }
+        if (f is { } a && t is { } b && b < a) (Error, f, t) = ("Đến ngày phải sau từ ngày.", null, null);
+        var (from, to) = Dashboard.Period(scope.Today, f, t);
+        if (!await scope.CanSeeUnitAsync(id, to)) return Forbid();
+        var data = await Dashboard.LoadAsync(db, id, from, to);
+        if (data is null) return NotFound();
+        Data = data;
+        return Page();
+    }
+}
