@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 // generate --scale 0.01 --conn "..." [--seed 1] [--reset] [--members-csv path]
+// measure [dashboard|record|import] --conn "..." (the product must be built in Release)
+if (args.Length > 0 && args[0] == "measure") return await ChiBo.Bench.Measure.RunAsync(args);
 if (args.Length == 0 || args[0] != "generate")
 {
     Console.Error.WriteLine("Usage: ChiBo.Bench generate --conn <PostgreSQL connection string> [--scale 1.0] [--seed 1] [--reset] [--members-csv <path>]");
