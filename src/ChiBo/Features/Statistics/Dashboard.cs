@@ -50,15 +50,37 @@ public static class Dashboard
         // Children's ids first, then their names by key: as one IN (subquery) PostgreSQL scanned the units (300 ms at the national root).
         var childIds = await db.UnitClosures.ValidOn(end).Where(c => c.AncestorId == nodeId && c.Depth == 1).Select(c => c.DescendantId).ToListAsync(ct);
         var children = await db.AsDtos(db.Units.Where(u => childIds.Contains(u.Id)), end).ToListAsync(ct);
-        var ids = children.Select(c => c.Id).Append(nodeId).ToList();
-        var rows = await db.NodeMonthStats.AsNoTracking().Where(r => ids.Contains(r.NodeId) && r.Month >= first && r.Month <= last).ToListAsync(ct);
         var months = Enumerable.Range(0, (last.Year - first.Year) * 12 + last.Month - first.Month + 1).Select(i => first.AddMonths(i)).ToList();
+        // The node's own months as rows; each child's period summed by the database (a province has hundreds of children).
+        var mine = await db.NodeMonthStats.AsNoTracking().Where(r => r.NodeId == nodeId && r.Month >= first && r.Month <= last).ToListAsync(ct);
+        var grouped = childIds.Count == 0 ? [] : await db.NodeMonthStats.AsNoTracking().Where(r => childIds.Contains(r.NodeId) && r.Month >= first && r.Month <= last)
+            .GroupBy(r => r.NodeId)
+            .Select(g => new
+            {
+                g.Key, N = g.Count(), Cells = g.Sum(r => r.Cells), PeriodicHeld = g.Sum(r => r.PeriodicHeld), PeriodicOnTime = g.Sum(r => r.PeriodicOnTime),
+                ThematicHeld = g.Sum(r => r.ThematicHeld), Expected = g.Sum(r => r.Expected), Present = g.Sum(r => r.Present), AbsentExcused = g.Sum(r => r.AbsentExcused),
+                AbsentUnexcused = g.Sum(r => r.AbsentUnexcused), RatedGood = g.Sum(r => r.RatedGood), RatedFair = g.Sum(r => r.RatedFair), RatedAverage = g.Sum(r => r.RatedAverage),
+                RatedPoor = g.Sum(r => r.RatedPoor), Remarks = g.Sum(r => r.Remarks), Visits = g.Sum(r => r.Visits), ThematicPlanned = g.Sum(r => r.ThematicPlanned),
+                LongAbsences = g.Sum(r => r.LongAbsences), CellsMeeting = g.Sum(r => r.CellsMeeting), CellsVisited = g.Sum(r => r.CellsVisited),
+            }).ToListAsync(ct);
+        var counts = grouped.ToDictionary(g => g.Key, g => g.N);
+        var sums = grouped.Select(g => new NodeMonthStat
+        {
+            NodeId = g.Key, Month = first, Cells = g.Cells, PeriodicHeld = g.PeriodicHeld, PeriodicOnTime = g.PeriodicOnTime, ThematicHeld = g.ThematicHeld, Expected = g.Expected,
+            Present = g.Present, AbsentExcused = g.AbsentExcused, AbsentUnexcused = g.AbsentUnexcused, RatedGood = g.RatedGood, RatedFair = g.RatedFair,
+            RatedAverage = g.RatedAverage, RatedPoor = g.RatedPoor, Remarks = g.Remarks, Visits = g.Visits, ThematicPlanned = g.ThematicPlanned,
+            LongAbsences = g.LongAbsences, CellsMeeting = g.CellsMeeting, CellsVisited = g.CellsVisited,
+        }).ToList();
         // A month nobody has written to yet (no meeting saved since its first day) has no row: its cells are counted from the tree.
-        foreach (var id in ids)
-            foreach (var m in months.Where(m => !rows.Any(r => r.NodeId == id && r.Month == m)))
-                rows.Add(new NodeMonthStat { NodeId = id, Month = m, Cells = await Rollups.CellsUnderAsync(db, id, m.AddMonths(1).AddDays(-1), ct) });
-        var mine = rows.Where(r => r.NodeId == nodeId).ToList();
-        var list = children.Select(c => new ChildFigures(c.Id, c.Name, c.IsCell, Figures.Sum(rows.Where(r => r.NodeId == c.Id))))
+        foreach (var m in months.Where(m => !mine.Any(r => r.Month == m)))
+            mine.Add(new NodeMonthStat { NodeId = nodeId, Month = m, Cells = await Rollups.CellsUnderAsync(db, nodeId, m.AddMonths(1).AddDays(-1), ct) });
+        foreach (var c in children.Where(c => counts.GetValueOrDefault(c.Id) < months.Count))
+        {
+            var have = await db.NodeMonthStats.Where(r => r.NodeId == c.Id && r.Month >= first && r.Month <= last).Select(r => r.Month).ToListAsync(ct);
+            foreach (var m in months.Except(have))
+                sums.Add(new NodeMonthStat { NodeId = c.Id, Month = m, Cells = await Rollups.CellsUnderAsync(db, c.Id, m.AddMonths(1).AddDays(-1), ct) });
+        }
+        var list = children.Select(c => new ChildFigures(c.Id, c.Name, c.IsCell, Figures.Sum(sums.Where(r => r.NodeId == c.Id))))
             .OrderBy(c => c.Figures.HeldRate ?? 101).ThenBy(c => c.Figures.AttendanceRate ?? 101).ThenBy(c => c.Name).ToList();
         return new DashboardDto(node.Id, node.Name, node.TypeName, node.IsCell, first, end, Figures.Sum(mine),
             months.Select(m => new MonthPoint(m, Figures.Sum(mine.Where(r => r.Month == m)))).ToList(), list, await db.AncestorsAsync(nodeId, end, ct));
