@@ -289,7 +289,7 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         }
         // Per child of the node (on the last deadline): its subtree's share of the expected reports.
         var last = c.Levels.Max(l => l.Deadline);
-        var children = await db.ChildrenDtos(nodeId, last).ToListAsync(ct);
+        var children = await db.ChildrenAsync(nodeId, last, ct);
         // Each level's expected units already come from the node's subtree: one closure lookup per level says which child holds which.
         var childIds = children.Select(ch => ch.Id).ToList();
         var holder = new Dictionary<(int Level, int Unit), int>();

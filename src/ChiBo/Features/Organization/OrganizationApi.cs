@@ -36,7 +36,7 @@ public static class OrganizationApi
             var unit = await db.AsDtos(db.Units.Where(u => u.Id == id), date).FirstOrDefaultAsync();
             if (unit is null) return TypedResults.NotFound();
             var ancestors = await db.AncestorsAsync(id, date);
-            var children = await db.ChildrenDtos(id, date).ToListAsync();
+            var children = await db.ChildrenAsync(id, date);
             var count = await db.Memberships.CountAsync(m => m.UnitId == id && m.From <= date && (m.To == null || m.To > date));
             return TypedResults.Ok(new UnitDetail(unit, ancestors, children.OrderBy(c => c.Name, ChiBo.Features.Search.VietnameseText.NameComparer).ToList(), count, date));
         }).WithSummary("Một đơn vị vào một ngày: cấp trên, đơn vị trực thuộc");

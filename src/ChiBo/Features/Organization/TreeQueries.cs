@@ -23,10 +23,14 @@ public static class TreeQueries
         db.UnitClosures.ValidOn(date).Where(c => c.DescendantId == unitId && c.Depth == 1)
             .Select(c => (int?)c.AncestorId).FirstOrDefaultAsync(ct);
 
-    public static IQueryable<UnitDto> ChildrenDtos(this AppDbContext db, int parentId, DateOnly date)
+    /// <summary>
+    /// A node's children on a date: their ids first, then their names by key (as one IN (sub-query), PostgreSQL scanned every unit:
+    /// 300 ms under the national root).
+    /// </summary>
+    public static async Task<List<UnitDto>> ChildrenAsync(this AppDbContext db, int parentId, DateOnly date, CancellationToken ct = default)
     {
-        var ids = db.UnitClosures.ValidOn(date).Where(c => c.AncestorId == parentId && c.Depth == 1).Select(c => c.DescendantId);
-        return db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), date);
+        var ids = await db.UnitClosures.ValidOn(date).Where(c => c.AncestorId == parentId && c.Depth == 1).Select(c => c.DescendantId).ToListAsync(ct);
+        return ids.Count == 0 ? [] : await db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), date).ToListAsync(ct);
     }
 
     /// <summary>Nodes projected with the name they carried on the date.</summary>

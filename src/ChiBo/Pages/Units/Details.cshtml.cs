@@ -37,7 +37,7 @@ public class DetailsModel(AppDbContext db, UserScope scope, ChiBo.Features.Remin
         if (unit is null) return NotFound();
         Unit = unit;
         Ancestors = await db.AncestorsAsync(id, AsOf);
-        var children = await db.ChildrenDtos(id, AsOf).ToListAsync();
+        var children = await db.ChildrenAsync(id, AsOf);
         var childIds = children.Select(c => c.Id).ToList();
         var date0 = AsOf;
         var counts = await (from c in db.UnitClosures.ValidOn(date0)
