@@ -65,6 +65,13 @@ public class PartyDocument
     public int? SourceId { get; set; }
 }
 
+public static class DocumentStatusText
+{
+    /// <summary>The register's status column: an issued document entered from outside is "Văn bản đến".</summary>
+    public static string RegisterStatus(this PartyDocument d) =>
+        d.Status switch { DocumentStatus.Draft => "Dự thảo", DocumentStatus.Withdrawn => "Đã hủy", _ => d.External ? "Văn bản đến" : "Đã ban hành" };
+}
+
 public enum LinkKind { Implements, Follows }
 
 /// <summary>"1066-KL/HU implements 59-KH/TU": one edge of the chain of documents; the register walks it both ways.</summary>

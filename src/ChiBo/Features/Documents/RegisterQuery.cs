@@ -38,7 +38,7 @@ public static class RegisterQuery
         {
             d.Symbol ?? "", d.IssuedOn.Vn(), d.TypeCode, d.Summary, d.External ? d.ExternalIssuer ?? "" : "", d.Addressee ?? "",
             (d.Recipients ?? "").Replace("\n", "; "), d.SignerName ?? "",
-            d.Status switch { DocumentStatus.Draft => "Dự thảo", DocumentStatus.Withdrawn => "Đã hủy", _ => d.External ? "Văn bản đến" : "Đã ban hành" },
+            d.RegisterStatus(),
         }),
     ];
 }

@@ -56,20 +56,18 @@ public static class Dashboard
             .GroupBy(r => r.NodeId)
             .Select(g => new
             {
-                g.Key, N = g.Count(), Cells = g.Sum(r => r.Cells), PeriodicHeld = g.Sum(r => r.PeriodicHeld), PeriodicOnTime = g.Sum(r => r.PeriodicOnTime),
-                ThematicHeld = g.Sum(r => r.ThematicHeld), Expected = g.Sum(r => r.Expected), Present = g.Sum(r => r.Present), AbsentExcused = g.Sum(r => r.AbsentExcused),
-                AbsentUnexcused = g.Sum(r => r.AbsentUnexcused), RatedGood = g.Sum(r => r.RatedGood), RatedFair = g.Sum(r => r.RatedFair), RatedAverage = g.Sum(r => r.RatedAverage),
-                RatedPoor = g.Sum(r => r.RatedPoor), Remarks = g.Sum(r => r.Remarks), Visits = g.Sum(r => r.Visits), ThematicPlanned = g.Sum(r => r.ThematicPlanned),
-                LongAbsences = g.Sum(r => r.LongAbsences), CellsMeeting = g.Sum(r => r.CellsMeeting), CellsVisited = g.Sum(r => r.CellsVisited),
+                N = g.Count(),
+                Sum = new NodeMonthStat
+                {
+                    NodeId = g.Key, Month = first, Cells = g.Sum(r => r.Cells), PeriodicHeld = g.Sum(r => r.PeriodicHeld), PeriodicOnTime = g.Sum(r => r.PeriodicOnTime),
+                    ThematicHeld = g.Sum(r => r.ThematicHeld), Expected = g.Sum(r => r.Expected), Present = g.Sum(r => r.Present), AbsentExcused = g.Sum(r => r.AbsentExcused),
+                    AbsentUnexcused = g.Sum(r => r.AbsentUnexcused), RatedGood = g.Sum(r => r.RatedGood), RatedFair = g.Sum(r => r.RatedFair), RatedAverage = g.Sum(r => r.RatedAverage),
+                    RatedPoor = g.Sum(r => r.RatedPoor), Remarks = g.Sum(r => r.Remarks), Visits = g.Sum(r => r.Visits), ThematicPlanned = g.Sum(r => r.ThematicPlanned),
+                    LongAbsences = g.Sum(r => r.LongAbsences), CellsMeeting = g.Sum(r => r.CellsMeeting), CellsVisited = g.Sum(r => r.CellsVisited),
+                },
             }).ToListAsync(ct);
-        var counts = grouped.ToDictionary(g => g.Key, g => g.N);
-        var sums = grouped.Select(g => new NodeMonthStat
-        {
-            NodeId = g.Key, Month = first, Cells = g.Cells, PeriodicHeld = g.PeriodicHeld, PeriodicOnTime = g.PeriodicOnTime, ThematicHeld = g.ThematicHeld, Expected = g.Expected,
-            Present = g.Present, AbsentExcused = g.AbsentExcused, AbsentUnexcused = g.AbsentUnexcused, RatedGood = g.RatedGood, RatedFair = g.RatedFair,
-            RatedAverage = g.RatedAverage, RatedPoor = g.RatedPoor, Remarks = g.Remarks, Visits = g.Visits, ThematicPlanned = g.ThematicPlanned,
-            LongAbsences = g.LongAbsences, CellsMeeting = g.CellsMeeting, CellsVisited = g.CellsVisited,
-        }).ToList();
+        var counts = grouped.ToDictionary(g => g.Sum.NodeId, g => g.N);
+        var sums = grouped.Select(g => g.Sum).ToList();
         // A month nobody has written to yet (no meeting saved since its first day) has no row: its cells are counted from the tree.
         foreach (var m in months.Where(m => !mine.Any(r => r.Month == m)))
             mine.Add(new NodeMonthStat { NodeId = nodeId, Month = m, Cells = await Rollups.CellsUnderAsync(db, nodeId, m.AddMonths(1).AddDays(-1), ct) });

@@ -43,12 +43,6 @@ public abstract class MonthFigures
         PeriodicHeld, PeriodicOnTime, ThematicHeld, Expected, Present, AbsentExcused, AbsentUnexcused, RatedGood, RatedFair, RatedAverage, RatedPoor,
         Remarks, Visits, ThematicPlanned, LongAbsences, CellsMeeting, CellsVisited,
     ];
-
-    public void Set(int[] v)
-    {
-        (PeriodicHeld, PeriodicOnTime, ThematicHeld, Expected, Present, AbsentExcused, AbsentUnexcused) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-        (RatedGood, RatedFair, RatedAverage, RatedPoor, Remarks, Visits, ThematicPlanned, LongAbsences, CellsMeeting, CellsVisited) = (v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]);
-    }
 }
 
 /// <summary>One cell's month, recomputed from its records whenever one of them changes.</summary>

@@ -19,7 +19,6 @@ public static class RollupRebuild
         string Day(string date) => pg ? $"EXTRACT(DAY FROM {date})::int" : $"CAST(strftime('%d', {date}) AS INTEGER)";
         string DayBefore(string date) => pg ? $"({date} - 1)" : $"date({date}, '-1 day')";
         string MakeMonth(string year, string month) => pg ? $"make_date({year}, {month}, 1)" : $"printf('%04d-%02d-01', {year}, {month})";
-        var temp = pg ? "TEMP TABLE" : "TEMP TABLE";
         var cols = MonthFigures.Columns;
         var names = string.Join(", ", cols.Select(c => $"\"{c}\""));
         var sums = string.Join(", ", cols.Select(c => c is "CellsMeeting" or "CellsVisited" ? $"MAX(x.\"{c}\")" : $"SUM(x.\"{c}\")"));
@@ -38,12 +37,12 @@ public static class RollupRebuild
             "DROP TABLE IF EXISTS rm", "DROP TABLE IF EXISTS cr", "DROP TABLE IF EXISTS cc",
             // Held meetings of the kinds that count, with their month.
             $"""
-            CREATE {temp} rm AS SELECT m."Id", m."CellId", m."Kind", m."Date", {Month("m.\"Date\"")} AS "Month" FROM "Meetings" m
+            CREATE TEMP TABLE rm AS SELECT m."Id", m."CellId", m."Kind", m."Date", {Month("m.\"Date\"")} AS "Month" FROM "Meetings" m
             WHERE m."Status" IN ('Held', 'Adopted') AND m."Kind" IN ('Periodic', 'Thematic', 'Combined')
             """,
             // The rule in force for each cell month (nearest ancestor's rule set on the month's last day, else the default).
             $"""
-            CREATE {temp} cr AS SELECT cm."CellId", cm."Month", {RuleValue("MeetingDay")} AS "MeetingDay", {RuleValue("MaxExcusedInRow")} AS "Limit"
+            CREATE TEMP TABLE cr AS SELECT cm."CellId", cm."Month", {RuleValue("MeetingDay")} AS "MeetingDay", {RuleValue("MaxExcusedInRow")} AS "Limit"
             FROM (SELECT DISTINCT "CellId", "Month", {MonthEnd("\"Month\"")} AS "Day" FROM rm) cm
             """,
             $"""
@@ -94,7 +93,7 @@ public static class RollupRebuild
             """,
             // Cells under every node in every month of the span (the expected periodic meetings).
             $"""
-            CREATE {temp} cc AS SELECT uc."AncestorId" AS "NodeId", mo."Month", COUNT(*) AS n
+            CREATE TEMP TABLE cc AS SELECT uc."AncestorId" AS "NodeId", mo."Month", COUNT(*) AS n
             FROM (SELECT DISTINCT "Month", {MonthEnd("\"Month\"")} AS "Day" FROM "CellMonthStats") mo
             JOIN "UnitClosures" uc ON uc."ValidFrom" <= mo."Day" AND (uc."ValidTo" IS NULL OR uc."ValidTo" > mo."Day")
             JOIN "Units" u ON u."Id" = uc."DescendantId" AND u."EffectiveFrom" <= mo."Day" AND (u."EffectiveTo" IS NULL OR u."EffectiveTo" > mo."Day")

@@ -21,7 +21,6 @@ public readonly record struct CellMonth(int CellId, DateOnly Month)
 /// </summary>
 public static class Rollups
 {
-    static readonly string[] HeldStatuses = [nameof(MeetingStatus.Held), nameof(MeetingStatus.Adopted)];
     static bool Counted(MeetingKind k) => k is MeetingKind.Periodic or MeetingKind.Thematic or MeetingKind.Combined;
 
     /// <summary>What a save is about to touch: read before the save (original dates and cells of moved meetings included).</summary>
@@ -98,28 +97,31 @@ public static class Rollups
                 .Select(m => new { m.Id, m.Kind, m.Date }).ToListAsync(ct))
             .Where(m => Counted(m.Kind)).ToList();
         var ids = meetings.Select(m => m.Id).ToList();
-        var f = new int[MonthFigures.Columns.Length];
-        f[0] = meetings.Count(m => m.Kind is MeetingKind.Periodic or MeetingKind.Combined);
-        f[1] = meetings.Count(m => m.Kind is MeetingKind.Periodic or MeetingKind.Combined && (rules.MeetingDay is not { } day || m.Date.Day <= day));
-        f[2] = meetings.Count(m => m.Kind is MeetingKind.Thematic or MeetingKind.Combined);
+        var periodic = meetings.Where(m => m.Kind is MeetingKind.Periodic or MeetingKind.Combined).ToList();
+        var f = new CellMonthStat
+        {
+            CellId = cellId, Month = month, PeriodicHeld = periodic.Count,
+            PeriodicOnTime = periodic.Count(m => rules.MeetingDay is not { } day || m.Date.Day <= day),
+            ThematicHeld = meetings.Count(m => m.Kind is MeetingKind.Thematic or MeetingKind.Combined),
+        };
         if (ids.Count > 0)
         {
             var att = await db.Attendances.Where(a => ids.Contains(a.MeetingId)).GroupBy(a => a.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             int A(AttendanceStatus s) => att.FirstOrDefault(x => x.Key == s)?.N ?? 0;
-            (f[4], f[5], f[6]) = (A(AttendanceStatus.Present), A(AttendanceStatus.AbsentExcused), A(AttendanceStatus.AbsentUnexcused));
-            f[3] = f[4] + f[5] + f[6];
+            (f.Present, f.AbsentExcused, f.AbsentUnexcused) = (A(AttendanceStatus.Present), A(AttendanceStatus.AbsentExcused), A(AttendanceStatus.AbsentUnexcused));
+            f.Expected = f.Present + f.AbsentExcused + f.AbsentUnexcused;
             var levels = await db.MeetingRatings.Where(r => ids.Contains(r.MeetingId)).GroupBy(r => r.Level).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             int L(RatingLevel l) => levels.FirstOrDefault(x => x.Key == l)?.N ?? 0;
-            (f[7], f[8], f[9], f[10]) = (L(RatingLevel.Good), L(RatingLevel.Fair), L(RatingLevel.Average), L(RatingLevel.Poor));
-            f[11] = await db.Remarks.CountAsync(r => db.AgendaItems.Any(i => i.Id == r.AgendaItemId && ids.Contains(i.MeetingId)), ct);
-            f[12] = await db.Visits.CountAsync(v => v.Attended && db.VisitAssignments.Any(a => a.Id == v.AssignmentId && ids.Contains(a.MeetingId)), ct);
+            (f.RatedGood, f.RatedFair, f.RatedAverage, f.RatedPoor) = (L(RatingLevel.Good), L(RatingLevel.Fair), L(RatingLevel.Average), L(RatingLevel.Poor));
+            f.Remarks = await db.Remarks.CountAsync(r => db.AgendaItems.Any(i => i.Id == r.AgendaItemId && ids.Contains(i.MeetingId)), ct);
+            f.Visits = await db.Visits.CountAsync(v => v.Attended && db.VisitAssignments.Any(a => a.Id == v.AssignmentId && ids.Contains(a.MeetingId)), ct);
         }
-        f[13] = await db.ThematicPlanItems.CountAsync(i => db.ThematicPlans.Any(p => p.Id == i.PlanId && p.CellId == cellId && p.Year == month.Year && p.Status == PlanStatus.Approved)
+        f.ThematicPlanned = await db.ThematicPlanItems.CountAsync(i => db.ThematicPlans.Any(p => p.Id == i.PlanId && p.CellId == cellId && p.Year == month.Year && p.Status == PlanStatus.Approved)
             && (i.Month == month.Month || (i.Month == null && i.Quarter * 3 == month.Month)), ct);
-        f[14] = await LongAbsencesAsync(db, cellId, month, next, rules.MaxExcusedInRow, ct);
-        f[15] = f[0] > 0 ? 1 : 0;
-        f[16] = f[12] > 0 ? 1 : 0;
-        return f;
+        f.LongAbsences = await LongAbsencesAsync(db, cellId, month, next, rules.MaxExcusedInRow, ct);
+        f.CellsMeeting = f.PeriodicHeld > 0 ? 1 : 0;
+        f.CellsVisited = f.Visits > 0 ? 1 : 0;
+        return f.Values();
     }
 
     /// <summary>
@@ -187,7 +189,7 @@ public static class Rollups
             LockCell = "UPDATE \"CellMonthStats\" SET \"PeriodicHeld\" = \"PeriodicHeld\" WHERE \"CellId\" = {0} AND \"Month\" = {1}";
             UpdateCell = $"UPDATE \"CellMonthStats\" SET {string.Join(", ", cols.Select((c, i) => $"\"{c}\" = {{{i}}}"))} WHERE \"CellId\" = {{{cols.Length}}} AND \"Month\" = {{{cols.Length + 1}}}";
             InsertNode = $"INSERT{or} INTO \"NodeMonthStats\" (\"NodeId\", \"Month\", \"Cells\", {names}) VALUES ({{0}}, {{1}}, {{2}}, {zeros}){conflict}";
-            AddToNodes = $"UPDATE \"NodeMonthStats\" SET {string.Join(", ", cols.Select((c, i) => $"\"{c}\" = \"{c}\" + {{{i}}}"))} WHERE \"Month\" = {{{cols.Length}}} AND \"NodeId\" = ANY_NODES";
+            AddToNodes = $"UPDATE \"NodeMonthStats\" SET {string.Join(", ", cols.Select((c, i) => $"\"{c}\" = \"{c}\" + {{{i}}}"))} WHERE \"Month\" = {{{cols.Length}}} AND \"NodeId\" = {{{cols.Length + 1}}}";
         }
     }
 
@@ -212,9 +214,8 @@ public static class Rollups
         foreach (var node in ancestors.Except(present))
             await db.Database.ExecuteSqlRawAsync(sql.InsertNode, [node, key.Month, await CellsUnderAsync(db, node, key.Month.AddMonths(1).AddDays(-1), ct)], ct);
         // One statement per ancestor keeps it plain SQL on both databases (a tree is a handful of levels deep).
-        var add = sql.AddToNodes.Replace("= ANY_NODES", $"= {{{MonthFigures.Columns.Length + 1}}}");
         foreach (var node in ancestors)
-            await db.Database.ExecuteSqlRawAsync(add, [.. delta.Cast<object>(), key.Month, node], ct);
+            await db.Database.ExecuteSqlRawAsync(sql.AddToNodes, [.. delta.Cast<object>(), key.Month, node], ct);
     }
 
     /// <summary>
