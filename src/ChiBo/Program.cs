@@ -52,6 +52,8 @@ builder.Services.AddSingleton<ChiBo.Features.Documents.PdfConverter>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRegister>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentSigning>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRenderer>();
+builder.Services.AddScoped<ChiBo.Features.Appraisals.AppraisalService>();
+builder.Services.AddScoped<ChiBo.Features.Appraisals.FourGoodService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -95,6 +97,7 @@ ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
 ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
 ChiBo.Features.Statistics.Dashboard.MapStatistics(app);
+ChiBo.Features.Appraisals.AppraisalsApi.MapAppraisals(app);
 app.MapRazorPages();
 
 app.Run();

@@ -68,6 +68,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Statistics.CellMonthStat> CellMonthStats => Set<Features.Statistics.CellMonthStat>();
     public DbSet<Features.Statistics.NodeMonthStat> NodeMonthStats => Set<Features.Statistics.NodeMonthStat>();
+    public DbSet<Features.Appraisals.AppraisalScheme> AppraisalSchemes => Set<Features.Appraisals.AppraisalScheme>();
+    public DbSet<Features.Appraisals.AppraisalCriterion> AppraisalCriteria => Set<Features.Appraisals.AppraisalCriterion>();
+    public DbSet<Features.Appraisals.AppraisalCondition> AppraisalConditions => Set<Features.Appraisals.AppraisalCondition>();
+    public DbSet<Features.Appraisals.Appraisal> Appraisals => Set<Features.Appraisals.Appraisal>();
+    public DbSet<Features.Appraisals.AppraisalScore> AppraisalScores => Set<Features.Appraisals.AppraisalScore>();
+    public DbSet<Features.Appraisals.AppraisalEvent> AppraisalEvents => Set<Features.Appraisals.AppraisalEvent>();
+    public DbSet<Features.Appraisals.FourGoodRecord> FourGoodRecords => Set<Features.Appraisals.FourGoodRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ public static class Startup
         await Features.Topics.TopicSeed.SeedAsync(db);
         await Features.Campaigns.Outline002.SeedAsync(db);
         await Features.Documents.DocumentRegister.SeedAsync(db);
+        await Features.Appraisals.AppraisalSchemes.SeedAsync(db);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
