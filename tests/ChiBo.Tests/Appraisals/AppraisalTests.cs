@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChiBo.Data;
+using ChiBo.Features.Meetings;
+using ChiBo.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static ChiBo.Tests.Meetings.MeetingFlow;
+
+namespace ChiBo.Tests.Appraisals;
+
+public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
+{
+    static readonly DateTimeOffset Today = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+
+    async Task<int> NewCell(HttpClient admin, string code, string from)
+    {
+        var parent = await UnitId("LC-BL");
+        var res = await admin.PostAsJsonAsync("/api/v1/units", new { code, name = "Chi bộ thử " + code, typeCode = "CHI_BO", parentId = parent, from, cellKind = "Residential" });
+        return Id(await Ok(res));
+    }
+
+    /// <summary>
+    /// The year's meetings as the cell left them: held, adopted, voted at the given levels (one per month from
+    /// <paramref name="firstMonth"/>). Written straight to the records: the rating flow itself is covered by the meeting tests,
+    /// and here only the levels matter.
+    /// </summary>
+    async Task<List<int>> Year2025(int cellId, int firstMonth, params RatingLevel[] levels)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rules = await db.RuleSets.Select(r => r.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var meetings = levels.Select((l, i) => new Meeting
+        {
+            CellId = cellId, Kind = MeetingKind.Periodic, Status = MeetingStatus.Adopted, Date = new DateOnly(2025, firstMonth + i, 3),
+            StartTime = new TimeOnly(19, 30), Place = "Nhà văn hóa", Title = $"Sinh hoạt tháng {firstMonth + i}/2025", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        }).ToList();
+        db.Meetings.AddRange(meetings);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        db.MeetingRatings.AddRange(meetings.Select((m, i) => new MeetingRating
+        {
+            MeetingId = m.Id, RuleSetId = rules, Level = levels[i], Total = levels[i] == RatingLevel.Good ? 92 : levels[i] == RatingLevel.Fair ? 80 : 60,
+            Status = RatingStatus.Voted, ProposedAt = DateTime.UtcNow, VotedAt = DateTime.UtcNow,
+        }));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return meetings.Select(m => m.Id).ToList();
+    }
+
+    static JsonElement Criterion(JsonElement appraisal, string code) =>
+        appraisal.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("code").GetString() == code);
+
+    static object AllMax(JsonElement appraisal) => appraisal.GetProperty("criteria").EnumerateArray()
+        .Select(c => new { code = c.GetProperty("code").GetString(), points = c.GetProperty("maxPoints").GetInt32() }).ToArray();
+
+    [Fact]
+    public async Task TheMeetingQualityCriterionOfACellsYearIsComputedFromItsMeetings()
+    {
+        App.Clock.Now = Today;
+        var admin = await App.ApiAs("admin");
+        var clerk = await App.ApiAs("vp.binhlu");
+        var G = RatingLevel.Good; var F = RatingLevel.Fair; var A = RatingLevel.Average;
+
+        // Six Tốt and six Khá: every meeting at least Khá, but fewer than 7 Tốt → a Khá year, 80% of the 10 points.
+        var six = await NewCell(admin, "LC-BL-T6", "2020-01-01");
+        var sixMeetings = await Year2025(six, 1, G, F, G, F, G, F, G, F, G, F, G, F);
+        // Ten Tốt, one Khá, one Trung bình: enough Tốt, but one meeting below Khá → Khá.
+        var oneAverage = await NewCell(admin, "LC-BL-TB", "2020-01-01");
+        await Year2025(oneAverage, 1, G, G, G, G, G, A, G, G, G, G, F, G);
+        // Created on 01/07/2025: six months expected, and 7 Tốt for a whole year becomes 4 for half of one.
+        var young = await NewCell(admin, "LC-BL-MOI", "2025-07-01");
+        await Year2025(young, 7, G, F, G, G, F, G);
+
+        async Task<JsonElement> Open(int cell) =>
+            await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 }));
+        var a6 = await Open(six);
+        var c3 = Criterion(a6, "C3");
+        Assert.Equal("MeetingQuality", c3.GetProperty("source").GetString());
+        Assert.Equal(8m, c3.GetProperty("computedPoints").GetDecimal());
+        Assert.Contains("6 Tốt, 6 Khá", c3.GetProperty("evidence").GetString());
+        Assert.Contains("Chỉ 6 buổi Tốt, cần 7.", c3.GetProperty("evidence").GetString());
+        var year6 = a6.GetProperty("meetingYear");
+        Assert.Equal((12, 12, "Fair"), (year6.GetProperty("expectedMonthly").GetInt32(), year6.GetProperty("heldMonthly").GetInt32(), year6.GetProperty("level").GetString()));
+
+        var aTb = await Open(oneAverage);
+        Assert.Equal(8m, Criterion(aTb, "C3").GetProperty("computedPoints").GetDecimal());
+        Assert.Contains("1 buổi dưới mức Khá.", Criterion(aTb, "C3").GetProperty("evidence").GetString());
+
+        var aYoung = await Open(young);
+        var yy = aYoung.GetProperty("meetingYear");
+        Assert.Equal((6, 4, "Good"), (yy.GetProperty("expectedMonthly").GetInt32(), yy.GetProperty("requiredGood").GetInt32(), yy.GetProperty("level").GetString()));
+        Assert.Equal(10m, Criterion(aYoung, "C3").GetProperty("computedPoints").GetDecimal());
+
+        // Full marks everywhere are still not "xuất sắc" when the year of meetings is only Khá: the condition holds it back.
+        var self = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a6)}/self", new { scores = AllMax(a6), note = "Tự đánh giá", version = Version(a6) }));
+        Assert.Equal(100m, self.GetProperty("selfTotal").GetDecimal());
+        Assert.Equal("Good", self.GetProperty("selfLevel").GetString());
+        Assert.Contains(self.GetProperty("suggested").GetProperty("notMet").EnumerateArray(), m => m.GetString()!.Contains("Chất lượng sinh hoạt chi bộ cả năm đạt Tốt"));
+
+        // A seventh Tốt (a meeting's rating voted again) makes the year Tốt: the records are re-read until the decision.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var second = await db.MeetingRatings.SingleAsync(r => r.MeetingId == sixMeetings[1], TestContext.Current.CancellationToken);
+            second.Level = RatingLevel.Good;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var again = await Get(clerk, $"/api/v1/appraisals/{Id(a6)}");
+        Assert.Equal(10m, Criterion(again, "C3").GetProperty("computedPoints").GetDecimal());
+        Assert.Equal("Good", again.GetProperty("meetingYear").GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task ARatingGoesFromSelfAssessmentToTheDecisionOfTheLevelAboveAndNobodyElseDecides()
+    {
+        App.Clock.Now = Today;
+        var secretary = await App.ApiAs("bithu.nakhum");
+        var member = await App.ApiAs("dangvien.nakhum");
+        var clerk = await App.ApiAs("vp.binhlu");
+        var outsider = await App.ApiAs("bithu.muongso");
+        var province = await App.ApiAs("btc.tinh");
+        var cell = await UnitId("LC-BL-NK");
+
+        var a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 }));
+        Assert.Equal(await UnitId("LC-BL"), a.GetProperty("deciderUnitId").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/appraisals/{Id(a)}")).StatusCode);
+
+        // A manual criterion left blank is refused, in Vietnamese, naming it.
+        var blank = await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = Array.Empty<object>(), version = Version(a) });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("Chưa chấm tiêu chí C1", await blank.Content.ReadAsStringAsync());
+        var manual = new[] { new { code = "C1", points = 9m }, new { code = "C2", points = 9m }, new { code = "N1", points = 36m }, new { code = "N4", points = 8m } };
+        a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = manual, note = "Chi ủy tự đánh giá", version = Version(a) }));
+        Assert.Equal("SelfAssessed", a.GetProperty("status").GetString());
+        a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = manual, note = "Chi bộ nhận xét: đoàn kết, hoàn thành nhiệm vụ", version = Version(a) }));
+        Assert.Equal("Proposed", a.GetProperty("status").GetString());
+
+        // The decision: not the cell itself, not another commune, not a member; the commune committee above does it.
+        var decide = new { note = (string?)null, version = Version(a) };
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(a) - 1 })).StatusCode);
+        var other = await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { level = "Excellent", version = Version(a) });
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("nhập lý do", await other.Content.ReadAsStringAsync());
+        var done = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide));
+        Assert.Equal(("Decided", a.GetProperty("proposedLevel").GetString()), (done.GetProperty("status").GetString(), done.GetProperty("decidedLevel").GetString()));
+        Assert.Equal(new[] { ("Started", "bithu.nakhum"), ("SelfAssessed", "bithu.nakhum"), ("Proposed", "bithu.nakhum"), ("Decided", "vp.binhlu") },
+            done.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("step").GetString()!, e.GetProperty("actor").GetString()!)).ToArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await province.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(done) })).StatusCode);
+
+        // The commune's list of its organizations shows the result in the distribution.
+        var overview = await Get(clerk, $"/api/v1/units/{await UnitId("LC-BL")}/appraisals?year=2025");
+        Assert.Equal(1, overview.GetProperty("decided").GetInt32());
+        Assert.Equal(1, overview.GetProperty("distribution").GetProperty(done.GetProperty("decidedLevelText").GetString()!).GetInt32());
+
+        // A member's own rating: the member assesses themself, the cell proposes, the commune decides; the member cannot propose.
+        var me = await Get(member, "/api/v1/auth/me");
+        var memberId = me.GetProperty("memberId").GetInt32();
+        var m = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025, memberId }));
+        Assert.Equal("MemberAttendance", Criterion(m, "C2").GetProperty("source").GetString());
+        var mine = new[] { new { code = "C1", points = 18m }, new { code = "N1", points = 50m }, new { code = "N2", points = 9m } };
+        m = await Ok(await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/self", new { scores = mine, note = "Tự nhận xét", version = Version(m) }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/propose", new { scores = mine, note = "x", version = Version(m) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/appraisals/{Id(m)}")).StatusCode);
+        m = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/propose", new { scores = mine, note = "Chi bộ nhận xét", version = Version(m) }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/decide", new { version = Version(m) })).StatusCode);
+        Assert.Equal("Decided", (await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/decide", new { version = Version(m) }))).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ChiBo4TotIsReportedWithEvidenceAndRecognizedOnlyByTheLevelAbove()
+    {
+        App.Clock.Now = Today;
+        var secretary = await App.ApiAs("bithu.nakhum");
+        var clerk = await App.ApiAs("vp.binhlu");
+        var outsider = await App.ApiAs("bithu.muongso");
+        var cell = await UnitId("LC-BL-NK");
+        var url = $"/api/v1/units/{cell}/four-good/2025";
+
+        var noEvidence = await secretary.PutAsJsonAsync(url, new { politicalTask = true, unity = true, meetingQuality = true, members = true, politicalTaskEvidence = "Hoàn thành chỉ tiêu", unityEvidence = "Không có đơn thư", membersEvidence = "100% hoàn thành nhiệm vụ" });
+        Assert.Equal(HttpStatusCode.BadRequest, noEvidence.StatusCode);
+        Assert.Contains("meetingQualityEvidence", await noEvidence.Content.ReadAsStringAsync());
+        var f = await Ok(await secretary.PutAsJsonAsync(url, new { politicalTask = true, unity = true, meetingQuality = true, members = true, politicalTaskEvidence = "Hoàn thành chỉ tiêu", unityEvidence = "Không có đơn thư", meetingQualityEvidence = "12/12 tháng sinh hoạt", membersEvidence = "100% hoàn thành nhiệm vụ" }));
+        Assert.True(f.GetProperty("allFour").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PutAsJsonAsync(url, new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync(url + "/recognize", new { version = f.GetProperty("version").GetInt32() })).StatusCode);
+        var r = await Ok(await clerk.PostAsJsonAsync(url + "/recognize", new { version = f.GetProperty("version").GetInt32() }));
+        Assert.True(r.GetProperty("recognized").GetBoolean());
+
+        var list = await Get(clerk, $"/api/v1/units/{await UnitId("LC-BL")}/four-good?year=2025");
+        Assert.Equal((1, 1, 1), (list.GetProperty("reported").GetInt32(), list.GetProperty("allFour").GetInt32(), list.GetProperty("recognized").GetInt32()));
+        Assert.Contains(list.GetProperty("cellsOf").EnumerateArray(), c => c.GetProperty("cellId").GetInt32() == cell && c.GetProperty("recognized").GetBoolean());
+    }
+}
+
+public sealed class AppraisalTestsSqlite(SqliteApp app) : AppraisalTests(app), IClassFixture<SqliteApp>;
+public sealed class AppraisalTestsPostgres(PostgresApp app) : AppraisalTests(app), IClassFixture<PostgresApp>;
