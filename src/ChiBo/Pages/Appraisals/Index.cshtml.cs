@@ -1,0 +1,94 @@
+using ChiBo.Data;
+using ChiBo.Features.Accounts;
+using ChiBo.Features.Appraisals;
+using ChiBo.Features.Meetings;
+using ChiBo.Features.Organization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Pages.Appraisals;
+
+/// <summary>A level's annual ratings (its organizations, or a cell's members), the distribution and quota, and "Chi bộ 4 tốt".</summary>
+public class IndexModel(AppDbContext db, UserScope scope, AppraisalService svc, FourGoodService four) : PageModel
+{
+    public UnitDto Unit { get; private set; } = null!;
+    public int Year { get; private set; }
+    public AppraisalSubject Subject { get; private set; }
+    public AppraisalsApi.Overview Overview { get; private set; } = null!;
+    public AppraisalsApi.FourGoodList FourGood { get; private set; } = null!;
+    public AppraisalsApi.FourGoodDto? CellFourGood { get; private set; }
+    public HashSet<int> CanStart { get; } = [];
+    /// <summary>A cell's own rating (it is listed at its committee; here the cell finds it).</summary>
+    public int? OwnAppraisalId { get; private set; }
+    public bool CanStartOwn { get; private set; }
+    public bool CanReportFourGood { get; private set; }
+    public bool CanRecognizeFourGood { get; private set; }
+    public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
+    public string? Done { get; private set; }
+
+    async Task<IActionResult?> LoadAsync(int unitId, int? year, AppraisalSubject? subject)
+    {
+        Year = year ?? (scope.Today.Month == 12 ? scope.Today.Year : scope.Today.Year - 1);
+        if (!await scope.CanSeeUnitAsync(unitId, new DateOnly(Year, 12, 31))) return Forbid();
+        var unit = await db.AsDtos(db.Units.Where(u => u.Id == unitId), svc.AsOf(Year)).FirstOrDefaultAsync();
+        if (unit is null) return NotFound();
+        Unit = unit;
+        Subject = unit.IsCell ? subject ?? AppraisalSubject.Member : AppraisalSubject.Organization;
+        if (Subject == AppraisalSubject.Member && !(scope.IsStaff || await scope.CanRunAsync(unitId))) Subject = AppraisalSubject.Organization;
+        Overview = await AppraisalsApi.OverviewAsync(db, svc, unitId, Year, Subject);
+        foreach (var l in Overview.Lines.Where(l => l.AppraisalId is null))
+            if (await scope.CanRunAsync(l.UnitId)) CanStart.Add(l.MemberId ?? l.UnitId);
+        if (unit.IsCell)
+        {
+            var key = AppraisalService.KeyOf(unitId, null);
+            OwnAppraisalId = await db.Appraisals.Where(a => a.Year == Year && a.SubjectKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+            CanStartOwn = OwnAppraisalId is null && await scope.CanRunAsync(unitId);
+            CellFourGood = await AppraisalsApi.FourGoodAsync(db, svc, four, unitId, Year);
+            CanReportFourGood = await scope.CanRunAsync(unitId);
+            var parent = await db.ParentIdAsync(unitId, svc.AsOf(Year));
+            CanRecognizeFourGood = parent is { } p && await scope.CanDecideAsync(unitId, p);
+        }
+        else FourGood = await AppraisalsApi.FourGoodListAsync(db, svc, four, unitId, Year);
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int unitId, int? year, AppraisalSubject? subject) => await LoadAsync(unitId, year, subject) ?? Page();
+
+    /// <summary>Opens a rating: of a child organization (subjectUnitId) or of a member of this cell.</summary>
+    public async Task<IActionResult> OnPostStartAsync(int unitId, int year, int subjectUnitId, int? memberId)
+    {
+        if (!await scope.CanRunAsync(subjectUnitId)) return Forbid();
+        var r = await svc.StartAsync(subjectUnitId, memberId, year);
+        if (r.Ok) return Redirect($"/Appraisals/{r.Value!.Id}");
+        (Error, ErrorField) = (r.Error, r.Field);
+        return await LoadAsync(unitId, year, memberId is null ? null : AppraisalSubject.Member) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostFourGoodAsync(int unitId, int year, FourGoodInput input)
+    {
+        if (!await scope.CanRunAsync(unitId)) return Forbid();
+        var r = await four.SaveAsync(unitId, year, input);
+        (Error, ErrorField, Done) = r.Ok ? ((string?)null, (string?)null, (string?)"Đã lưu báo cáo “Chi bộ 4 tốt”.") : (r.Error, r.Field, null);
+        db.ChangeTracker.Clear();
+        return await LoadAsync(unitId, year, null) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostRecognizeAsync(int unitId, int year, int version)
+    {
+        var parent = await db.ParentIdAsync(unitId, svc.AsOf(year));
+        if (parent is null || !await scope.CanDecideAsync(unitId, parent.Value)) return Forbid();
+        var r = await four.RecognizeAsync(unitId, year, version);
+        (Error, ErrorField, Done) = r.Ok ? ((string?)null, (string?)null, (string?)"Đã công nhận “Chi bộ 4 tốt”.") : (r.Error, r.Field, null);
+        db.ChangeTracker.Clear();
+        return await LoadAsync(unitId, year, null) ?? Page();
+    }
+
+    public static string LevelClass(AppraisalLevel? l) => l switch
+    {
+        AppraisalLevel.Excellent => "text-success fw-semibold", AppraisalLevel.Good => "text-success", AppraisalLevel.Pass => "", AppraisalLevel.Fail => "text-danger", _ => "text-muted",
+    };
+
+    public static string MeetingLevel(RatingLevel? l) => l?.Vietnamese() ?? "chưa xếp loại";
+}
