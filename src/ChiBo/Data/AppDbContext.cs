@@ -68,6 +68,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Statistics.CellMonthStat> CellMonthStats => Set<Features.Statistics.CellMonthStat>();
     public DbSet<Features.Statistics.NodeMonthStat> NodeMonthStats => Set<Features.Statistics.NodeMonthStat>();
+    public DbSet<Features.Statistics.CellTopicMonthStat> CellTopicMonthStats => Set<Features.Statistics.CellTopicMonthStat>();
+    public DbSet<Features.Statistics.NodeTopicMonthStat> NodeTopicMonthStats => Set<Features.Statistics.NodeTopicMonthStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
