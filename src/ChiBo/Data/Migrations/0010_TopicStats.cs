@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ChiBo.Data.Migrations;
 
-/// <summary>Topic roll-ups for the dashboards' "topics most discussed": one row per cell, month and topic, one per node, month and topic.</summary>
+/// <summary>
+/// Topic roll-ups for the dashboards' "topics most discussed": one row per cell, month and topic, one per node, month and topic;
+/// kept on every save. A database upgraded with meetings already recorded fills them once with `rebuild-rollups`.
+/// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261202000010_TopicStats")]
 public class TopicStats : Migration
