@@ -226,7 +226,8 @@ public static class Rollups
                 await db.Database.ExecuteSqlRawAsync(AddToNodeTopic, [node, key.Month, topic, d.Meetings, d.AgendaItems, d.Remarks], ct);
     }
 
-    // The same upsert on both databases (SQLite ≥ 3.24 and PostgreSQL): a node's topic row is created by the first difference that reaches it.
+    // Upserts written once for both databases (SQLite ≥ 3.24, PostgreSQL): a cell's topic row is set to its records; a node's is
+    // created by the first difference that reaches it and added to atomically after that.
     const string SetCellTopic = """
         INSERT INTO "CellTopicMonthStats" ("CellId", "Month", "TopicId", "Meetings", "AgendaItems", "Remarks") VALUES ({0}, {1}, {2}, {3}, {4}, {5})
         ON CONFLICT ("CellId", "Month", "TopicId") DO UPDATE SET "Meetings" = excluded."Meetings", "AgendaItems" = excluded."AgendaItems", "Remarks" = excluded."Remarks"
