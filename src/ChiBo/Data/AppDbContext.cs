@@ -75,6 +75,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Appraisals.AppraisalScore> AppraisalScores => Set<Features.Appraisals.AppraisalScore>();
     public DbSet<Features.Appraisals.AppraisalEvent> AppraisalEvents => Set<Features.Appraisals.AppraisalEvent>();
     public DbSet<Features.Appraisals.FourGoodRecord> FourGoodRecords => Set<Features.Appraisals.FourGoodRecord>();
+    public DbSet<Features.Statistics.CellTopicMonthStat> CellTopicMonthStats => Set<Features.Statistics.CellTopicMonthStat>();
+    public DbSet<Features.Statistics.NodeTopicMonthStat> NodeTopicMonthStats => Set<Features.Statistics.NodeTopicMonthStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,11 @@ public class DashboardBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await board.GotoAsync($"/Units/{province}/Dashboard");
         await Check("Tỉnh ủy Lai Châu", province);
         await Assertions.Expect(board.Locator("#trend")).ToBeVisibleAsync();
+        // The topics most discussed: the table's first row is the API's first topic.
+        var topics = (await Api($"/api/v1/stats/units/{province}")).GetProperty("topics");
+        Assert.True(topics.GetArrayLength() > 0, "the demo year discusses topics");
+        await Assertions.Expect(board.GetByRole(AriaRole.Heading, new() { Name = "Chủ đề được thảo luận nhiều nhất" })).ToBeVisibleAsync();
+        await Assertions.Expect(board.Locator("#topics tbody tr").First).ToContainTextAsync(topics[0].GetProperty("name").GetString()!);
         // The commune's row in the province's table carries the commune's own totals.
         var commune = (await Api("/api/v1/units/by-code/LC-BL")).GetProperty("id").GetInt32();
         var communeTotals = (await Api($"/api/v1/stats/units/{commune}")).GetProperty("totals");

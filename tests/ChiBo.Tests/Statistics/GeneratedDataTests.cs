@@ -55,14 +55,38 @@ public sealed class GeneratedDataTests
                 var n = nodes[(int)row[0]];
                 Assert.Equal(row[1..], new long[] { n.Held, n.Thematic, n.Expected, n.Present, n.Unexcused, n.Good, n.Poor });
             }
+            // Topics the same way (the rule on TopicMonthFigures): every node's topics over the year equal a direct GROUP BY.
+            var topics = (await db.NodeTopicMonthStats.AsNoTracking().GroupBy(n => new { n.NodeId, n.TopicId })
+                    .Select(g => new { g.Key.NodeId, g.Key.TopicId, M = g.Sum(n => n.Meetings), A = g.Sum(n => n.AgendaItems), R = g.Sum(n => n.Remarks) }).ToListAsync(ct))
+                .Where(t => t.M != 0 || t.A != 0 || t.R != 0).ToDictionary(t => (t.NodeId, t.TopicId), t => new long[] { t.M, t.A, t.R });
+            var directTopics = (await Rows(conn, """
+                WITH m AS (SELECT m."Id", m."CellId", m."TopicId", (date_trunc('month', m."Date") + interval '1 month - 1 day')::date AS d FROM "Meetings" m
+                           WHERE m."Status" IN ('Held', 'Adopted') AND m."Kind" IN ('Periodic', 'Thematic', 'Combined')),
+                     t AS (SELECT m."CellId", m.d, m."TopicId", 1 AS n, 0 AS a, 0 AS r FROM m WHERE m."TopicId" IS NOT NULL
+                           UNION ALL SELECT m."CellId", m.d, i."TopicId", 0, 1, 0 FROM m JOIN "AgendaItems" i ON i."MeetingId" = m."Id" WHERE i."TopicId" IS NOT NULL
+                           UNION ALL SELECT m."CellId", m.d, COALESCE(k."TopicId", i."TopicId", m."TopicId"), 0, 0, 1
+                             FROM m JOIN "AgendaItems" i ON i."MeetingId" = m."Id" JOIN "Remarks" k ON k."AgendaItemId" = i."Id"
+                             WHERE COALESCE(k."TopicId", i."TopicId", m."TopicId") IS NOT NULL)
+                SELECT uc."AncestorId", t."TopicId", SUM(t.n), SUM(t.a), SUM(t.r)
+                FROM t JOIN "UnitClosures" uc ON uc."DescendantId" = t."CellId" AND uc."ValidFrom" <= t.d AND (uc."ValidTo" IS NULL OR uc."ValidTo" > t.d)
+                GROUP BY uc."AncestorId", t."TopicId"
+                """)).ToDictionary(r => ((int)r[0], (int)r[1]), r => r[2..]);
+            Assert.True(directTopics.Count > 500, $"only {directTopics.Count} node topics");
+            Assert.Equal(directTopics.Keys.Order(), topics.Keys.Order());
+            foreach (var (key, row) in directTopics) Assert.Equal(row, topics[key]);
+
             var national = await db.Units.Where(u => u.Code == "VN").Select(u => u.Id).SingleAsync(ct);
             Assert.True(nodes[national].Present > 10_000, "the national root sums every province");
 
-            // Sampled cell months (long absences and plans included) equal their records.
+            // Sampled cell months (long absences, plans and topics included) equal their records.
             var sample = await db.CellMonthStats.AsNoTracking().OrderBy(c => c.Id).Where(c => c.Id % 97 == 0).Take(40).ToListAsync(ct);
             Assert.NotEmpty(sample);
             foreach (var c in sample)
+            {
                 Assert.True(c.Values().AsEnumerable().SequenceEqual(await Rollups.ComputeAsync(db, c.CellId, c.Month, ct)), $"cell {c.CellId} {c.Month}");
+                var kept = await db.CellTopicMonthStats.AsNoTracking().Where(t => t.CellId == c.CellId && t.Month == c.Month).ToDictionaryAsync(t => t.TopicId, t => t.Values(), ct);
+                Assert.Equal((await Rollups.ComputeTopicsAsync(db, c.CellId, c.Month, ct)).OrderBy(x => x.Key), kept.OrderBy(x => x.Key));
+            }
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace ChiBo.Tests.Statistics;
 /// edge cases: exempt and special-duty members, an unexcused absence, a member absent four times running, a transfer mid-year,
 /// an addendum to adopted minutes, and the cell merged into another in the middle of the year.
 /// </summary>
-public abstract class RollupTests(ChiBoApp app) : AppTest(app)
+public abstract partial class RollupTests(ChiBoApp app) : AppTest(app)
 {
     [Fact]
     public async Task RollupsEqualADirectComputationAndARebuildFromScratch()

@@ -31,8 +31,10 @@ public record Figures(int CellMonths, int PeriodicHeld, int PeriodicOnTime, int 
 
 public record MonthPoint(DateOnly Month, Figures Figures);
 public record ChildFigures(int Id, string Name, bool IsCell, Figures Figures);
+/// <summary>A topic's figures over the period (counting rule on <see cref="TopicMonthFigures"/>).</summary>
+public record TopicDiscussed(int TopicId, string Code, string Name, int Meetings, int AgendaItems, int Remarks);
 public record DashboardDto(int NodeId, string NodeName, string TypeName, bool IsCell, DateOnly From, DateOnly To, Figures Totals, List<MonthPoint> Trend,
-    List<ChildFigures> Children, List<UnitDto> Breadcrumbs);
+    List<ChildFigures> Children, List<UnitDto> Breadcrumbs, List<TopicDiscussed> Topics);
 
 /// <summary>
 /// The dashboard of any node for a period: its month rows and its children's (the children it had on the period's last day),
@@ -80,8 +82,18 @@ public static class Dashboard
         var list = children.Select(c => new ChildFigures(c.Id, c.Name, c.IsCell, Figures.Sum(sums.Where(r => r.NodeId == c.Id))))
             .OrderBy(c => c.Figures.HeldRate ?? 101).ThenBy(c => c.Figures.AttendanceRate ?? 101).ThenBy(c => c.Name).ToList();
         return new DashboardDto(node.Id, node.Name, node.TypeName, node.IsCell, first, end, Figures.Sum(mine),
-            months.Select(m => new MonthPoint(m, Figures.Sum(mine.Where(r => r.Month == m)))).ToList(), list, await db.AncestorsAsync(nodeId, end, ct));
+            months.Select(m => new MonthPoint(m, Figures.Sum(mine.Where(r => r.Month == m)))).ToList(), list, await db.AncestorsAsync(nodeId, end, ct),
+            await TopTopicsAsync(db, nodeId, first, last, ct));
     }
+
+    /// <summary>The ten topics most discussed under a node in the period: remarks, then meetings, then agenda items (one grouped read of its topic months).</summary>
+    public static Task<List<TopicDiscussed>> TopTopicsAsync(AppDbContext db, int nodeId, DateOnly first, DateOnly last, CancellationToken ct = default) =>
+        (from g in db.NodeTopicMonthStats.Where(r => r.NodeId == nodeId && r.Month >= first && r.Month <= last).GroupBy(r => r.TopicId)
+             .Select(g => new { TopicId = g.Key, Meetings = g.Sum(r => r.Meetings), AgendaItems = g.Sum(r => r.AgendaItems), Remarks = g.Sum(r => r.Remarks) })
+         where g.Meetings > 0 || g.AgendaItems > 0 || g.Remarks > 0
+         join t in db.Topics on g.TopicId equals t.Id
+         orderby g.Remarks descending, g.Meetings descending, g.AgendaItems descending, t.Code
+         select new TopicDiscussed(t.Id, t.Code, t.Name, g.Meetings, g.AgendaItems, g.Remarks)).Take(10).ToListAsync(ct);
 
     /// <summary>The period asked, or the twelve months up to today's.</summary>
     public static (DateOnly From, DateOnly To) Period(DateOnly today, DateOnly? from, DateOnly? to)
@@ -96,14 +108,20 @@ public static class Dashboard
         "Tỷ lệ dự (%)", "Vắng có lý do", "Vắng không lý do", "Vắng quá 3 lần liên tiếp", "Tốt", "Khá", "Trung bình", "Kém", "Ý kiến phát biểu", "Lượt dự của tổ theo dõi",
     ];
 
-    /// <summary>The table as the page shows it (children, then the node's total): one source for CSV and XLSX.</summary>
+    static readonly string[] TopicHeader = ["Mã chủ đề", "Chủ đề được thảo luận nhiều nhất", "Buổi sinh hoạt", "Mục chương trình", "Ý kiến phát biểu"];
+
+    /// <summary>
+    /// The tables as the page shows them (children, then the node's total; after a blank row, the topics most discussed):
+    /// one source for CSV and XLSX.
+    /// </summary>
     public static List<object?[]> Rows(DashboardDto d) =>
         [Header, .. d.Children.Select(c => (c.Name, c.Figures)).Append(("Tổng: " + d.NodeName, d.Totals)).Select(x => new object?[]
         {
             x.Item1, x.Item2.CellMonths, x.Item2.CellsMeeting, x.Item2.HeldRate, x.Item2.PeriodicOnTime, x.Item2.ThematicHeld, x.Item2.ThematicPlanned, x.Item2.Expected,
             x.Item2.Present, x.Item2.AttendanceRate, x.Item2.AbsentExcused, x.Item2.AbsentUnexcused, x.Item2.LongAbsences, x.Item2.RatedGood, x.Item2.RatedFair,
             x.Item2.RatedAverage, x.Item2.RatedPoor, x.Item2.Remarks, x.Item2.Visits,
-        })];
+        }),
+        .. d.Topics.Count == 0 ? [] : new object?[][] { [], TopicHeader }.Concat(d.Topics.Select(t => new object?[] { t.Code, t.Name, t.Meetings, t.AgendaItems, t.Remarks }))];
 
     public static void MapStatistics(this IEndpointRouteBuilder app)
     {

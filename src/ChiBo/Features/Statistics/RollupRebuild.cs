@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Features.Statistics;
 
 /// <summary>
-/// Rebuilds every roll-up from the records in a few set-based statements (the same definitions as <see cref="Rollups.ComputeAsync"/>,
+/// Rebuilds every roll-up from the records in a few set-based statements (the same definitions as <see cref="Rollups.ComputeAsync"/> and <see cref="Rollups.ComputeTopicsAsync"/>,
 /// written as SQL so a national rebuild is one pass over attendance, not millions of small queries). Run with
 /// <c>dotnet run --project src/ChiBo -- rebuild-rollups</c>, after a bulk load or to repair drift.
 /// </summary>
@@ -30,14 +30,23 @@ public static class RollupRebuild
               ORDER BY CASE WHEN r."UnitId" IS NULL THEN 1000000 ELSE uc."Depth" END, r."EffectiveFrom" DESC, r."Id" DESC LIMIT 1)
             """;
 
+        // The closure rows above a cell month's cell on the day it is counted: the month's last day, or the cell's last day if it closed earlier.
+        string Above(string s)
+        {
+            var day = $"""(CASE WHEN u."EffectiveTo" IS NOT NULL AND u."EffectiveTo" <= {MonthEnd($"{s}.\"Month\"")} THEN {DayBefore("u.\"EffectiveTo\"")} ELSE {MonthEnd($"{s}.\"Month\"")} END)""";
+            return $"""JOIN "Units" u ON u."Id" = {s}."CellId" JOIN "UnitClosures" uc ON uc."DescendantId" = {s}."CellId" AND uc."ValidFrom" <= {day} AND (uc."ValidTo" IS NULL OR uc."ValidTo" > {day})""";
+        }
+
         string[] steps =
         [
             """DELETE FROM "NodeMonthStats" """,
             """DELETE FROM "CellMonthStats" """,
+            """DELETE FROM "NodeTopicMonthStats" """,
+            """DELETE FROM "CellTopicMonthStats" """,
             "DROP TABLE IF EXISTS rm", "DROP TABLE IF EXISTS cr", "DROP TABLE IF EXISTS cc",
             // Held meetings of the kinds that count, with their month.
             $"""
-            CREATE TEMP TABLE rm AS SELECT m."Id", m."CellId", m."Kind", m."Date", {Month("m.\"Date\"")} AS "Month" FROM "Meetings" m
+            CREATE TEMP TABLE rm AS SELECT m."Id", m."CellId", m."Kind", m."Date", m."TopicId", {Month("m.\"Date\"")} AS "Month" FROM "Meetings" m
             WHERE m."Status" IN ('Held', 'Adopted') AND m."Kind" IN ('Periodic', 'Thematic', 'Combined')
             """,
             // The rule in force for each cell month (nearest ancestor's rule set on the month's last day, else the default).
@@ -85,11 +94,27 @@ public static class RollupRebuild
             $"""
             INSERT INTO "NodeMonthStats" ("NodeId", "Month", "Cells", {names})
             SELECT uc."AncestorId", s."Month", 0, {string.Join(", ", cols.Select(c => $"SUM(s.\"{c}\")"))}
-            FROM "CellMonthStats" s JOIN "Units" u ON u."Id" = s."CellId"
-            JOIN "UnitClosures" uc ON uc."DescendantId" = s."CellId"
-              AND uc."ValidFrom" <= (CASE WHEN u."EffectiveTo" IS NOT NULL AND u."EffectiveTo" <= {MonthEnd("s.\"Month\"")} THEN {DayBefore("u.\"EffectiveTo\"")} ELSE {MonthEnd("s.\"Month\"")} END)
-              AND (uc."ValidTo" IS NULL OR uc."ValidTo" > (CASE WHEN u."EffectiveTo" IS NOT NULL AND u."EffectiveTo" <= {MonthEnd("s.\"Month\"")} THEN {DayBefore("u.\"EffectiveTo\"")} ELSE {MonthEnd("s.\"Month\"")} END))
+            FROM "CellMonthStats" s {Above("s")}
             GROUP BY uc."AncestorId", s."Month"
+            """,
+            // Topics (the rule is on TopicMonthFigures): held meetings with a topic, agenda items tagged, remarks by their own, item's or meeting's topic.
+            """
+            INSERT INTO "CellTopicMonthStats" ("CellId", "Month", "TopicId", "Meetings", "AgendaItems", "Remarks")
+            SELECT x."CellId", x."Month", x."TopicId", SUM(x.m), SUM(x.a), SUM(x.r) FROM (
+              SELECT rm."CellId", rm."Month", rm."TopicId", 1 AS m, 0 AS a, 0 AS r FROM rm WHERE rm."TopicId" IS NOT NULL
+              UNION ALL
+              SELECT rm."CellId", rm."Month", i."TopicId", 0, 1, 0 FROM rm JOIN "AgendaItems" i ON i."MeetingId" = rm."Id" WHERE i."TopicId" IS NOT NULL
+              UNION ALL
+              SELECT rm."CellId", rm."Month", COALESCE(k."TopicId", i."TopicId", rm."TopicId"), 0, 0, 1
+              FROM rm JOIN "AgendaItems" i ON i."MeetingId" = rm."Id" JOIN "Remarks" k ON k."AgendaItemId" = i."Id"
+              WHERE COALESCE(k."TopicId", i."TopicId", rm."TopicId") IS NOT NULL
+            ) x GROUP BY x."CellId", x."Month", x."TopicId"
+            """,
+            $"""
+            INSERT INTO "NodeTopicMonthStats" ("NodeId", "Month", "TopicId", "Meetings", "AgendaItems", "Remarks")
+            SELECT uc."AncestorId", s."Month", s."TopicId", SUM(s."Meetings"), SUM(s."AgendaItems"), SUM(s."Remarks")
+            FROM "CellTopicMonthStats" s {Above("s")}
+            GROUP BY uc."AncestorId", s."Month", s."TopicId"
             """,
             // Cells under every node in every month of the span (the expected periodic meetings).
             $"""

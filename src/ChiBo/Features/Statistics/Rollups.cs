@@ -16,8 +16,8 @@ public readonly record struct CellMonth(int CellId, DateOnly Month)
 
 /// <summary>
 /// Keeps the roll-ups current: after every save that touches a meeting, its attendance, agenda, remarks, rating, a visit or a
-/// thematic plan, the cell months concerned are recomputed from their records and the change is added to every ancestor's
-/// month (the tree on the month's last day). Dashboards then read a handful of rows instead of scanning attendance.
+/// thematic plan, the cell months concerned (figures and topics) are recomputed from their records and the change is added to
+/// every ancestor's month (the tree on the month's last day). Dashboards then read a handful of rows instead of scanning attendance.
 /// </summary>
 public static class Rollups
 {
@@ -204,18 +204,79 @@ public static class Rollups
         var old = (await db.CellMonthStats.AsNoTracking().FirstAsync(s => s.CellId == key.CellId && s.Month == key.Month, ct)).Values();
         var now = await ComputeAsync(db, key.CellId, key.Month, ct);
         var delta = now.Zip(old, (a, b) => a - b).ToArray();
-        if (delta.All(d => d == 0)) return;
-        await db.Database.ExecuteSqlRawAsync(sql.UpdateCell, [.. now.Cast<object>(), key.CellId, key.Month], ct);
+        var changed = delta.Any(d => d != 0);
+        var topics = await RefreshTopicsAsync(db, key, ct);
+        if (!changed && topics.Count == 0) return;
+        if (changed) await db.Database.ExecuteSqlRawAsync(sql.UpdateCell, [.. now.Cast<object>(), key.CellId, key.Month], ct);
 
         var asOf = await AsOfAsync(db, key.CellId, key.Month, ct);
-        var ancestors = await db.UnitClosures.ValidOn(asOf).Where(c => c.DescendantId == key.CellId).Select(c => c.AncestorId).ToListAsync(ct);
+        var ancestors = await db.UnitClosures.ValidOn(asOf).Where(c => c.DescendantId == key.CellId).OrderBy(c => c.AncestorId).Select(c => c.AncestorId).ToListAsync(ct);
         if (ancestors.Count == 0) return;
-        var present = await db.NodeMonthStats.Where(n => ancestors.Contains(n.NodeId) && n.Month == key.Month).Select(n => n.NodeId).ToListAsync(ct);
-        foreach (var node in ancestors.Except(present))
-            await db.Database.ExecuteSqlRawAsync(sql.InsertNode, [node, key.Month, await CellsUnderAsync(db, node, key.Month.AddMonths(1).AddDays(-1), ct)], ct);
-        // One statement per ancestor keeps it plain SQL on both databases (a tree is a handful of levels deep).
+        if (changed)
+        {
+            var present = await db.NodeMonthStats.Where(n => ancestors.Contains(n.NodeId) && n.Month == key.Month).Select(n => n.NodeId).ToListAsync(ct);
+            foreach (var node in ancestors.Except(present))
+                await db.Database.ExecuteSqlRawAsync(sql.InsertNode, [node, key.Month, await CellsUnderAsync(db, node, key.Month.AddMonths(1).AddDays(-1), ct)], ct);
+            // One statement per ancestor keeps it plain SQL on both databases (a tree is a handful of levels deep).
+            foreach (var node in ancestors)
+                await db.Database.ExecuteSqlRawAsync(sql.AddToNodes, [.. delta.Cast<object>(), key.Month, node], ct);
+        }
         foreach (var node in ancestors)
-            await db.Database.ExecuteSqlRawAsync(sql.AddToNodes, [.. delta.Cast<object>(), key.Month, node], ct);
+            foreach (var (topic, d) in topics)
+                await db.Database.ExecuteSqlRawAsync(AddToNodeTopic, [node, key.Month, topic, d.Meetings, d.AgendaItems, d.Remarks], ct);
+    }
+
+    // Upserts written once for both databases (SQLite ≥ 3.24, PostgreSQL): a cell's topic row is set to its records; a node's is
+    // created by the first difference that reaches it and added to atomically after that.
+    const string SetCellTopic = """
+        INSERT INTO "CellTopicMonthStats" ("CellId", "Month", "TopicId", "Meetings", "AgendaItems", "Remarks") VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+        ON CONFLICT ("CellId", "Month", "TopicId") DO UPDATE SET "Meetings" = excluded."Meetings", "AgendaItems" = excluded."AgendaItems", "Remarks" = excluded."Remarks"
+        """;
+    const string DeleteCellTopic = """DELETE FROM "CellTopicMonthStats" WHERE "CellId" = {0} AND "Month" = {1} AND "TopicId" = {2}""";
+    const string AddToNodeTopic = """
+        INSERT INTO "NodeTopicMonthStats" ("NodeId", "Month", "TopicId", "Meetings", "AgendaItems", "Remarks") VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+        ON CONFLICT ("NodeId", "Month", "TopicId") DO UPDATE SET "Meetings" = "NodeTopicMonthStats"."Meetings" + excluded."Meetings",
+          "AgendaItems" = "NodeTopicMonthStats"."AgendaItems" + excluded."AgendaItems", "Remarks" = "NodeTopicMonthStats"."Remarks" + excluded."Remarks"
+        """;
+
+    /// <summary>
+    /// Under the cell month's lock: its topic rows set to their records (a topic no longer discussed loses its row) and the
+    /// differences returned, for the ancestors. A node's row may fall back to zeros; the dashboard leaves those out.
+    /// </summary>
+    static async Task<List<(int Topic, (int Meetings, int AgendaItems, int Remarks) Delta)>> RefreshTopicsAsync(AppDbContext db, CellMonth key, CancellationToken ct)
+    {
+        var old = await db.CellTopicMonthStats.AsNoTracking().Where(s => s.CellId == key.CellId && s.Month == key.Month).ToDictionaryAsync(s => s.TopicId, s => s.Values(), ct);
+        var now = await ComputeTopicsAsync(db, key.CellId, key.Month, ct);
+        var changes = new List<(int, (int, int, int))>();
+        foreach (var topic in old.Keys.Union(now.Keys).Order())
+        {
+            var (a, b) = (now.GetValueOrDefault(topic), old.GetValueOrDefault(topic));
+            if (a == b) continue;
+            if (a == default) await db.Database.ExecuteSqlRawAsync(DeleteCellTopic, [key.CellId, key.Month, topic], ct);
+            else await db.Database.ExecuteSqlRawAsync(SetCellTopic, [key.CellId, key.Month, topic, a.Meetings, a.AgendaItems, a.Remarks], ct);
+            changes.Add((topic, (a.Meetings - b.Meetings, a.AgendaItems - b.AgendaItems, a.Remarks - b.Remarks)));
+        }
+        return changes;
+    }
+
+    /// <summary>A cell month's topics from its records (the rule is on <see cref="TopicMonthFigures"/>); topics with nothing are left out.</summary>
+    public static async Task<Dictionary<int, (int Meetings, int AgendaItems, int Remarks)>> ComputeTopicsAsync(AppDbContext db, int cellId, DateOnly month, CancellationToken ct = default)
+    {
+        var next = month.AddMonths(1);
+        var held = db.Meetings.Where(m => m.CellId == cellId && m.Date >= month && m.Date < next && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Adopted)
+            && (m.Kind == MeetingKind.Periodic || m.Kind == MeetingKind.Thematic || m.Kind == MeetingKind.Combined));
+        var meetings = await held.Where(m => m.TopicId != null).GroupBy(m => m.TopicId!.Value).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var items = await db.AgendaItems.Where(i => i.TopicId != null && held.Any(m => m.Id == i.MeetingId))
+            .GroupBy(i => i.TopicId!.Value).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var remarks = await (from r in db.Remarks
+                             join i in db.AgendaItems on r.AgendaItemId equals i.Id
+                             join m in held on i.MeetingId equals m.Id
+                             let topic = r.TopicId ?? i.TopicId ?? m.TopicId
+                             where topic != null
+                             group r by topic into g
+                             select new { Key = g.Key!.Value, N = g.Count() }).ToListAsync(ct);
+        return meetings.Select(x => x.Key).Union(items.Select(x => x.Key)).Union(remarks.Select(x => x.Key)).ToDictionary(t => t, t =>
+            (meetings.FirstOrDefault(x => x.Key == t)?.N ?? 0, items.FirstOrDefault(x => x.Key == t)?.N ?? 0, remarks.FirstOrDefault(x => x.Key == t)?.N ?? 0));
     }
 
     /// <summary>

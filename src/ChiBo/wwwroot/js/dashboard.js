@@ -18,6 +18,21 @@
       data: { labels: ['Tốt', 'Khá', 'Trung bình', 'Kém'], datasets: [{ data: data.ratings }] },
       options: { animation: false, plugins: { title: { display: true, text: 'Xếp loại buổi sinh hoạt' } } },
     });
+    const topics = document.getElementById('topics-chart');
+    if (topics) new Chart(topics, {
+      type: 'bar',
+      data: {
+        labels: data.topics,
+        datasets: [
+          { label: 'Ý kiến phát biểu', data: data.topicRemarks },
+          { label: 'Buổi sinh hoạt', data: data.topicMeetings },
+        ],
+      },
+      options: {
+        indexAxis: 'y', animation: false, scales: { x: { beginAtZero: true } },
+        plugins: { tooltip: { callbacks: { title: items => data.topicNames[items[0].dataIndex] } } },
+      },
+    });
   }
   const table = document.getElementById('children');
   if (!table) return;
