@@ -68,6 +68,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Statistics.CellMonthStat> CellMonthStats => Set<Features.Statistics.CellMonthStat>();
     public DbSet<Features.Statistics.NodeMonthStat> NodeMonthStats => Set<Features.Statistics.NodeMonthStat>();
+    public DbSet<Features.Practices.GoodPractice> GoodPractices => Set<Features.Practices.GoodPractice>();
+    public DbSet<Features.Practices.PracticeEvidence> PracticeEvidence => Set<Features.Practices.PracticeEvidence>();
+    public DbSet<Features.Practices.PracticeFigure> PracticeFigures => Set<Features.Practices.PracticeFigure>();
+    public DbSet<Features.Practices.PracticeAdoption> PracticeAdoptions => Set<Features.Practices.PracticeAdoption>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
