@@ -193,6 +193,11 @@ public abstract class PracticeTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("Lan tỏa", details);
         Assert.Contains("Chi bộ bản Bình Lư", details);
 
+        // The source cell's secretary reads it from the cell: no drill-up link to the commune it cannot open.
+        var cellView = await (await App.PagesAs("bithu.nakhum")).GetStringAsync($"/Practices/{id}");
+        Assert.Contains(DemoTitle, cellView);
+        Assert.DoesNotContain($"?node={commune}", cellView);
+
         var openApi = await (await App.ApiAs("admin")).GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/v1/units/{unitId}/practices", "/api/v1/practices/{id}/evidence", "/api/v1/practices/{id}/adoptions", "/api/v1/units/{unitId}/practice-spread", "/api/v1/practices/{id}/figures-from-records" })
             Assert.Contains(path, openApi);

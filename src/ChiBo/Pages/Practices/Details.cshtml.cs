@@ -55,7 +55,10 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
             if (await scope.CanSeeUnitAsync(from))
             {
                 Spread = await PracticeSpreads.ForNodeAsync(db, from, id, scope.Today);
-                Trail = (await db.AncestorsAsync(from, scope.Today)).SkipWhile(u => u.Id != P.CommitteeId && u.Id != scope.RootUnitId).ToList();
+                // Drill back up only as far as both the audience and the account reach: from the deeper of the committee and the account's node.
+                var chain = await db.AncestorsAsync(from, scope.Today);
+                var start = Math.Max(chain.FindIndex(u => u.Id == P.CommitteeId), chain.FindIndex(u => u.Id == scope.RootUnitId));
+                Trail = start < 0 ? [] : chain[start..];
             }
         }
         return null;
