@@ -77,6 +77,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Appraisals.FourGoodRecord> FourGoodRecords => Set<Features.Appraisals.FourGoodRecord>();
     public DbSet<Features.Statistics.CellTopicMonthStat> CellTopicMonthStats => Set<Features.Statistics.CellTopicMonthStat>();
     public DbSet<Features.Statistics.NodeTopicMonthStat> NodeTopicMonthStats => Set<Features.Statistics.NodeTopicMonthStat>();
+    public DbSet<Features.Practices.GoodPractice> GoodPractices => Set<Features.Practices.GoodPractice>();
+    public DbSet<Features.Practices.PracticeEvidence> PracticeEvidence => Set<Features.Practices.PracticeEvidence>();
+    public DbSet<Features.Practices.PracticeFigure> PracticeFigures => Set<Features.Practices.PracticeFigure>();
+    public DbSet<Features.Practices.PracticeAdoption> PracticeAdoptions => Set<Features.Practices.PracticeAdoption>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -134,6 +134,7 @@ public static class DemoData
             await DemoMonitoring.SeedAsync(sp);
             await DemoDocuments.SeedAsync(sp);
             await DemoAppraisals.SeedAsync(sp);
+            await DemoPractices.SeedAsync(sp);
         }
     }
 
