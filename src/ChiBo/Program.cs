@@ -52,6 +52,7 @@ builder.Services.AddSingleton<ChiBo.Features.Documents.PdfConverter>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRegister>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentSigning>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRenderer>();
+builder.Services.AddScoped<ChiBo.Features.Inspections.InspectionService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -95,6 +96,7 @@ ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
 ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
 ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
 ChiBo.Features.Statistics.Dashboard.MapStatistics(app);
+ChiBo.Features.Inspections.InspectionsApi.MapInspections(app);
 app.MapRazorPages();
 
 app.Run();

@@ -68,6 +68,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Statistics.CellMonthStat> CellMonthStats => Set<Features.Statistics.CellMonthStat>();
     public DbSet<Features.Statistics.NodeMonthStat> NodeMonthStats => Set<Features.Statistics.NodeMonthStat>();
+    public DbSet<Features.Inspections.InspectionPlan> InspectionPlans => Set<Features.Inspections.InspectionPlan>();
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.Remedy> Remedies => Set<Features.Inspections.Remedy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -133,6 +133,7 @@ public static class DemoData
             await DemoMeetings.SeedAsync(sp);
             await DemoMonitoring.SeedAsync(sp);
             await DemoDocuments.SeedAsync(sp);
+            await DemoInspections.SeedAsync(sp);
         }
     }
 
