@@ -49,9 +49,9 @@ public static class DemoInspections
         Check(await svc.ConcludeAsync(inspection.Id, new ConcludeInput(inspection.Version, null, "Bí thư", "Hoàng Văn Chung")));
 
         // The cell answers: the secretary sends documents ahead (done); the deputy's remedy is still open past its deadline.
-        var leaders = await db.MemberPositions.Where(p => p.UnitId == cell && p.To == null && (p.Position == Position.Secretary || p.Position == Position.DeputySecretary))
-            .Select(p => new { p.MemberId, p.Position }).ToListAsync();
-        var (secretary, deputy) = (leaders.First(p => p.Position == Position.Secretary).MemberId, leaders.First(p => p.Position == Position.DeputySecretary).MemberId);
+        var roll = await Roll.OnAsync(db, cell, new DateOnly(2026, 10, 26));
+        var secretary = (roll.FirstOrDefault(r => r.Position == Position.Secretary.Vietnamese()) ?? roll[0]).MemberId;
+        var deputy = (roll.FirstOrDefault(r => r.Position == Position.DeputySecretary.Vietnamese()) ?? roll[1]).MemberId;
         clock.At(new DateOnly(2026, 10, 26), 9);
         var sent = Check(await svc.AddRemedyAsync(inspection.Id, new RemedyInput("Chưa gửi tài liệu, dự thảo nghị quyết trước cho đảng viên",
             "Gửi dự thảo nghị quyết và tài liệu sinh hoạt cho đảng viên trước ít nhất một ngày", secretary, null, new DateOnly(2026, 11, 2))));
