@@ -204,6 +204,15 @@ public abstract class InspectionTests(ChiBoApp app) : AppTest(app)
         var page = await pages.GetStringAsync($"/Inspections/{id}", TestContext.Current.CancellationToken);
         Assert.Contains($"href=\"/Documents/{detail.GetProperty("conclusionDocumentId").GetInt32()}\"", page);
         Assert.Contains("(quá hạn)", page);
+        // A bad month is refused next to its field.
+        var refused = await pages.PostAsync($"/Units/{commune}/Inspections?year=2026&handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(planPage), ["planId"] = detail.GetProperty("planId").GetInt32().ToString(),
+            ["cellId"] = (await UnitId("LC-BL-NK")).ToString(), ["plannedMonth"] = "", ["kind"] = "Inspection", ["subject"] = "Sinh hoạt chi bộ",
+            ["periodFrom"] = "01/01/2026", ["periodTo"] = "30/06/2026",
+        }), TestContext.Current.CancellationToken);
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Matches("is-invalid\"[^>]*name=\"plannedMonth\"[\\s\\S]*?invalid-feedback\">Tháng kiểm tra phải từ 1 đến 12.", html);
     }
 }
 
