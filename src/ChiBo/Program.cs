@@ -55,6 +55,7 @@ builder.Services.AddScoped<ChiBo.Features.Documents.DocumentSigning>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRenderer>();
 builder.Services.AddScoped<ChiBo.Features.Appraisals.AppraisalService>();
 builder.Services.AddScoped<ChiBo.Features.Appraisals.FourGoodService>();
+builder.Services.AddScoped<ChiBo.Features.Inspections.InspectionService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();
 
@@ -100,6 +101,7 @@ ChiBo.Features.Practices.PracticesApi.MapPractices(app);
 ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
 ChiBo.Features.Statistics.Dashboard.MapStatistics(app);
 ChiBo.Features.Appraisals.AppraisalsApi.MapAppraisals(app);
+ChiBo.Features.Inspections.InspectionsApi.MapInspections(app);
 app.MapRazorPages();
 
 app.Run();

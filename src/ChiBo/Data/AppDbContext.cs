@@ -81,6 +81,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<Features.Practices.PracticeEvidence> PracticeEvidence => Set<Features.Practices.PracticeEvidence>();
     public DbSet<Features.Practices.PracticeFigure> PracticeFigures => Set<Features.Practices.PracticeFigure>();
     public DbSet<Features.Practices.PracticeAdoption> PracticeAdoptions => Set<Features.Practices.PracticeAdoption>();
+    public DbSet<Features.Inspections.InspectionPlan> InspectionPlans => Set<Features.Inspections.InspectionPlan>();
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.Remedy> Remedies => Set<Features.Inspections.Remedy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -135,6 +135,7 @@ public static class DemoData
             await DemoDocuments.SeedAsync(sp);
             await DemoAppraisals.SeedAsync(sp);
             await DemoPractices.SeedAsync(sp);
+            await DemoInspections.SeedAsync(sp);
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class SourceDocumentTests(SqliteDemoApp app) : AppTest(app), IClas
         }), TestContext.Current.CancellationToken);
         var after = await issue.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Đã ban hành và cấp số.", after);
-        Assert.Contains("Thông báo số 01-TB/ĐU", after);
+        Assert.Contains("Thông báo số 02-TB/ĐU", after);   // 01-TB/ĐU is the demo inspection's conclusion notice
 
         // A member of a cell sees neither the commune's register nor its documents.
         var member = await App.PagesAs("dangvien.nakhum");

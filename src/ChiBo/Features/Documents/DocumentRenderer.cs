@@ -29,6 +29,7 @@ public partial class DocumentRenderer(AppDbContext db, UserScope scope, PdfConve
             SourceKinds.GroupReport => await db.GroupReports.FirstOrDefaultAsync(r => r.Id == d.SourceId, ct) is { } r ? await groups.DocumentAsync(r, ct) : null,
             SourceKinds.CampaignReport => await CampaignsApi.LoadAsync(db, d.SourceId!.Value) is { } c ? await ReportDocument.ReportAsync(db, c, ct) : null,
             SourceKinds.CampaignConclusion => await CampaignsApi.LoadAsync(db, d.SourceId!.Value) is { ConclusionText: not null } c ? await ReportDocument.ConclusionAsync(db, c, ct) : null,
+            SourceKinds.Inspection => await Inspections.InspectionDocument.LayoutAsync(db, d, ct),
             _ => null,
         };
         return doc is null ? null : doc with { Stamps = await StampsAsync(d.Id, doc.Head.Issuer, ct) };

@@ -135,12 +135,14 @@ public static class SourceKinds
     public const string GroupReport = "group-report";
     public const string CampaignReport = "campaign-report";
     public const string CampaignConclusion = "campaign-conclusion";
+    /// <summary>An inspection's conclusion notice (Thông báo kết luận kiểm tra, giám sát).</summary>
+    public const string Inspection = "inspection";
 
     public static string TypeOf(string kind) => kind switch
     {
-        Minutes => "BB", ThematicPlan => "KH", GroupReport => "BC", CampaignReport => "BC", CampaignConclusion => "KL",
+        Minutes => "BB", ThematicPlan => "KH", GroupReport => "BC", CampaignReport => "BC", CampaignConclusion => "KL", Inspection => "TB",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static readonly string[] All = [Minutes, ThematicPlan, GroupReport, CampaignReport, CampaignConclusion];
+    public static readonly string[] All = [Minutes, ThematicPlan, GroupReport, CampaignReport, CampaignConclusion, Inspection];
 }

@@ -66,6 +66,7 @@ public class DueList(AppDbContext db)
             items.Add(new DueItem($"warn:{cellId}:{today:yyyy-MM}:{(w.StartsWith("Quý") ? "q" : "m")}", w, w.StartsWith("Quý")
                 ? new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(3).AddDays(-1)
                 : new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), false, $"/Cells/{cellId}/Meetings"));
+        items.AddRange(await Inspections.InspectionDues.RemediesAsync(db, cellId, null, today, ct));
         return items;
     }
 
@@ -86,6 +87,8 @@ public class DueList(AppDbContext db)
         var waiting = await db.ThematicPlans.Where(p => p.ReviewerUnitId == committeeId && p.Status == PlanStatus.Submitted).CountAsync(ct);
         if (waiting > 0)
             items.Add(new DueItem($"review:{committeeId}:{today.Year}", $"{waiting} kế hoạch sinh hoạt chuyên đề chờ phê duyệt", today, false, $"/Units/{committeeId}/Plans?year={today.Year}"));
+        items.AddRange(await Inspections.InspectionDues.RemediesAsync(db, null, committeeId, today, ct));
+        items.AddRange(await Inspections.InspectionDues.UnconcludedAsync(db, committeeId, today, ct));
         return items;
     }
 
