@@ -55,6 +55,7 @@ builder.Services.AddScoped<ChiBo.Features.Documents.DocumentSigning>();
 builder.Services.AddScoped<ChiBo.Features.Documents.DocumentRenderer>();
 builder.Services.AddScoped<ChiBo.Features.Appraisals.AppraisalService>();
 builder.Services.AddScoped<ChiBo.Features.Appraisals.FourGoodService>();
+builder.Services.AddScoped<ChiBo.Features.Appraisals.SchemeVersions>();
 builder.Services.AddScoped<ChiBo.Features.Inspections.InspectionService>();
 ChiBo.Features.Reminders.RemindersSetup.AddReminders(builder.Services, builder.Configuration);
 builder.Services.AddImports();

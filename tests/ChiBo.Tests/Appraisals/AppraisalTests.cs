@@ -194,6 +194,50 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Equal((1, 1, 1), (list.GetProperty("reported").GetInt32(), list.GetProperty("allFour").GetInt32(), list.GetProperty("recognized").GetInt32()));
         Assert.Contains(list.GetProperty("cellsOf").EnumerateArray(), c => c.GetProperty("cellId").GetInt32() == cell && c.GetProperty("recognized").GetBoolean());
     }
+
+    [Fact]
+    public async Task ACommitteeSetsItsOwnSchemeVersionWithAQuotaAndTheDecisionThatWouldExceedItIsRefused()
+    {
+        App.Clock.Now = Today;
+        var clerk = await App.ApiAs("vp.binhlu");
+        var secretary = await App.ApiAs("bithu.nakhum");
+        var commune = await UnitId("LC-BL");
+        var scheme = new { subject = "Organization", code = "15-QĐ/ĐU", name = "Quy định đánh giá, xếp loại của Đảng ủy xã Bình Lư", unitId = commune, effectiveFrom = "2026-01-01", excellentQuotaPercent = 20 };
+
+        // Bad versions are refused in Vietnamese; only staff of the subtree (administrators for Party-wide rules) may issue one.
+        var bad = await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", new { scheme.subject, scheme.code, scheme.name, scheme.unitId, scheme.effectiveFrom,
+            criteria = new[] { new { group = "General", code = "C1", title = "Chính trị tư tưởng", maxPoints = 30, source = "Manual" }, new { group = "Tasks", code = "N1", title = "Nhiệm vụ", maxPoints = 60, source = "Manual" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Tổng điểm tối đa các tiêu chí phải là 100 (đang là 90)", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/api/v1/appraisal-schemes", scheme)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", new { scheme.subject, scheme.code, scheme.name, scheme.effectiveFrom })).StatusCode);
+        var created = await Ok(await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", scheme));
+        Assert.Equal(7, created.GetProperty("criteria").GetArrayLength());   // copied from 366 in force on that date
+
+        // Five of the commune's cells rated for 2026 under the commune's own version: 20% of five is one "xuất sắc".
+        var cells = new[] { "LC-BL-BL", "LC-BL-UB", "LC-BH-H1", "LC-BH-NL", "LC-TD-THPT" };
+        var ids = new List<JsonElement>();
+        foreach (var code in cells)
+        {
+            var a = await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{await UnitId(code)}/appraisals", new { year = 2026 }));
+            Assert.Equal("15-QĐ/ĐU", a.GetProperty("schemeCode").GetString());
+            a = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = AllMax(a), version = Version(a) }));
+            ids.Add(await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = AllMax(a), note = "Chi bộ đề xuất", version = Version(a) })));
+        }
+        var excellent = new { level = "Excellent", note = "Đề nghị của Ban Tổ chức", version = Version(ids[0]) };
+        Assert.Equal("Excellent", (await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(ids[0])}/decide", excellent))).GetProperty("decidedLevel").GetString());
+        var second = await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(ids[1])}/decide", new { level = "Excellent", note = "Đề nghị", version = Version(ids[1]) });
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: tối đa 20% của 5", await second.Content.ReadAsStringAsync());
+        var overview = await Get(clerk, $"/api/v1/units/{commune}/appraisals?year=2026");
+        Assert.Equal((20, 1, 5, true), (overview.GetProperty("quota").GetProperty("percent").GetInt32(), overview.GetProperty("quota").GetProperty("excellent").GetInt32(),
+            overview.GetProperty("quota").GetProperty("rated").GetInt32(), overview.GetProperty("quota").GetProperty("within").GetBoolean()));
+
+        // The whole feature is in the OpenAPI document.
+        var openapi = await (await clerk.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        foreach (var path in new[] { "/api/v1/appraisal-schemes", "/api/v1/units/{unitId}/appraisals", "/api/v1/appraisals/{id}/decide", "/api/v1/units/{cellId}/four-good/{year}", "/api/v1/units/{unitId}/four-good" })
+            Assert.Contains($"\"{path}\"", openapi);
+    }
 }
 
 public sealed class AppraisalTestsSqlite(SqliteApp app) : AppraisalTests(app), IClassFixture<SqliteApp>;

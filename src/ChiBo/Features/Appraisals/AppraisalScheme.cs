@@ -43,8 +43,8 @@ public class AppraisalScheme
     public int GoodMin { get; set; } = 70;
     public int PassMin { get; set; } = 50;
     /// <summary>
-    /// Quota: "Hoàn thành xuất sắc" may be at most this percentage of those rated "Hoàn thành tốt" or better at one deciding
-    /// level; null = no quota (the default: 366 leaves it to each committee).
+    /// Quota: "Hoàn thành xuất sắc" may be at most this percentage of the organizations (members) one level rates in the year;
+    /// null = no quota (the default: committees set it in their own rules).
     /// </summary>
     public int? ExcellentQuotaPercent { get; set; }
     /// <summary>A Tốt year of meetings: every rated meeting at least Khá and this many Tốt (prorated for a part year).</summary>

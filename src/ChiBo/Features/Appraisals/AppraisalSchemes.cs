@@ -67,3 +67,61 @@ public static class AppraisalSchemes
         await db.SaveChangesAsync();
     }
 }
+
+public record CriterionInput(CriterionGroup Group, string Code, string Title, int MaxPoints, CriterionSource Source);
+public record ConditionInput(AppraisalLevel Level, ConditionKind Kind, int Value, string Text);
+/// <summary>A new version of a scheme; criteria and conditions left out are copied from the scheme in force on its start date.</summary>
+public record SchemeInput(AppraisalSubject Subject, string Code, string Name, int? UnitId, DateOnly EffectiveFrom,
+    int ExcellentMin = 90, int GoodMin = 70, int PassMin = 50, int? ExcellentQuotaPercent = null,
+    int GoodYearMinGoodMeetings = 7, int FairYearMinPercent = 50, int AverageYearMinHeldPercent = 50, string MeetingYearPercents = "100/80/50/20",
+    List<CriterionInput>? Criteria = null, List<ConditionInput>? Conditions = null);
+
+/// <summary>Schemes are never edited (ratings point at the version they were made with): a change is a new version from a date.</summary>
+public class SchemeVersions(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+{
+    static Shared.Outcome<AppraisalScheme> Fail(string field, string message) => Shared.Outcome<AppraisalScheme>.Fail(field, message);
+
+    public async Task<Shared.Outcome<AppraisalScheme>> CreateAsync(SchemeInput i, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(i.Name)) return Fail("name", "Nhập tên quy định.");
+        if (string.IsNullOrWhiteSpace(i.Code)) return Fail("code", "Nhập số, ký hiệu văn bản quy định (ví dụ 366-QĐ/TW).");
+        if (!(0 < i.PassMin && i.PassMin < i.GoodMin && i.GoodMin < i.ExcellentMin && i.ExcellentMin <= 100))
+            return Fail("excellentMin", "Ngưỡng điểm phải tăng dần: Hoàn thành < Hoàn thành tốt < Hoàn thành xuất sắc ≤ 100.");
+        if (i.ExcellentQuotaPercent is < 1 or > 100) return Fail("excellentQuotaPercent", "Tỷ lệ “Hoàn thành xuất sắc” phải từ 1 đến 100 (%), hoặc để trống nếu không áp dụng.");
+        if (i.GoodYearMinGoodMeetings is < 0 or > 12) return Fail("goodYearMinGoodMeetings", "Số buổi Tốt tối thiểu trong năm phải từ 0 đến 12.");
+        if (i.MeetingYearPercents.Split('/') is not { Length: 4 } parts || parts.Any(p => !int.TryParse(p, out var v) || v is < 0 or > 100))
+            return Fail("meetingYearPercents", "Tỷ lệ điểm theo mức chất lượng sinh hoạt cả năm ghi dạng “100/80/50/20”.");
+        var inForce = await AppraisalSchemes.InForceAsync(db, i.Subject, i.UnitId ?? 0, i.EffectiveFrom, ct);
+        if (i.UnitId is { } u)
+        {
+            if (!await db.Units.AnyAsync(x => x.Id == u, ct)) return Fail("unitId", "Không có tổ chức đảng này.");
+            inForce = await AppraisalSchemes.InForceAsync(db, i.Subject, u, i.EffectiveFrom, ct);
+        }
+        else inForce ??= await db.AppraisalSchemes.Include(s => s.Criteria).Include(s => s.Conditions).AsSplitQuery()
+            .Where(s => s.Subject == i.Subject && s.UnitId == null && s.EffectiveFrom <= i.EffectiveFrom).OrderByDescending(s => s.EffectiveFrom).FirstOrDefaultAsync(ct);
+        var criteria = i.Criteria ?? inForce?.Criteria.OrderBy(c => c.Order).Select(c => new CriterionInput(c.Group, c.Code, c.Title, c.MaxPoints, c.Source)).ToList() ?? [];
+        var conditions = i.Conditions ?? inForce?.Conditions.Select(c => new ConditionInput(c.Level, c.Kind, c.Value, c.Text)).ToList() ?? [];
+        if (criteria.Count == 0) return Fail("criteria", "Quy định phải có ít nhất một tiêu chí.");
+        if (criteria.Any(c => string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Title) || c.MaxPoints <= 0))
+            return Fail("criteria", "Mỗi tiêu chí cần mã, nội dung và số điểm tối đa lớn hơn 0.");
+        if (criteria.GroupBy(c => c.Code.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } dup)
+            return Fail("criteria", $"Mã tiêu chí “{dup.Key}” bị trùng.");
+        if (criteria.Sum(c => c.MaxPoints) != 100) return Fail("criteria", $"Tổng điểm tối đa các tiêu chí phải là 100 (đang là {criteria.Sum(c => c.MaxPoints)}).");
+        var memberOnly = new[] { CriterionSource.MemberAttendance };
+        if (criteria.FirstOrDefault(c => c.Source != CriterionSource.Manual && (i.Subject == AppraisalSubject.Member) != memberOnly.Contains(c.Source)) is { } wrong)
+            return Fail("criteria", $"Tiêu chí {wrong.Code}: cách tính “{wrong.Source.Vietnamese()}” không dùng cho {i.Subject.Vietnamese().ToLowerInvariant()}.");
+        if (conditions.Any(c => string.IsNullOrWhiteSpace(c.Text))) return Fail("conditions", "Mỗi điều kiện cần nội dung để hiển thị khi không đạt.");
+        var s = new AppraisalScheme
+        {
+            Subject = i.Subject, Code = i.Code.Trim(), Name = i.Name.Trim(), UnitId = i.UnitId, EffectiveFrom = i.EffectiveFrom,
+            ExcellentMin = i.ExcellentMin, GoodMin = i.GoodMin, PassMin = i.PassMin, ExcellentQuotaPercent = i.ExcellentQuotaPercent,
+            GoodYearMinGoodMeetings = i.GoodYearMinGoodMeetings, FairYearMinPercent = i.FairYearMinPercent, AverageYearMinHeldPercent = i.AverageYearMinHeldPercent,
+            MeetingYearPercents = i.MeetingYearPercents, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = http.HttpContext?.User.Identity?.Name,
+            Criteria = criteria.Select((c, n) => new AppraisalCriterion { Group = c.Group, Code = c.Code.Trim(), Title = c.Title.Trim(), MaxPoints = c.MaxPoints, Source = c.Source, Order = n + 1 }).ToList(),
+            Conditions = conditions.Select(c => new AppraisalCondition { Level = c.Level, Kind = c.Kind, Value = c.Value, Text = c.Text.Trim() }).ToList(),
+        };
+        db.AppraisalSchemes.Add(s);
+        await db.SaveChangesAsync(ct);
+        return Shared.Outcome<AppraisalScheme>.Success(s);
+    }
+}

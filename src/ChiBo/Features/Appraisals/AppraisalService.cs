@@ -177,9 +177,9 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         if (decided == AppraisalLevel.Excellent && scheme.ExcellentQuotaPercent is { } quota)
         {
             var q = await QuotaAsync(a.DeciderUnitId, a.Year, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member, quota, ct);
-            // Deciding this one adds an excellent and a "good or better".
-            if (100 * (q.Excellent + 1) > quota * (q.GoodOrBetter + 1))
-                return Fail("level", $"Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ” ({quota}% số được xếp Hoàn thành tốt trở lên): đã có {q.Excellent}/{q.GoodOrBetter}.");
+            // Counted against everyone this level rates in the year, so the first decisions are not blocked by an empty denominator.
+            if (100 * (q.Excellent + 1) > quota * q.Rated)
+                return Fail("level", $"Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: tối đa {quota}% của {q.Rated} được đánh giá ở cấp này, đã có {q.Excellent}.");
         }
         (a.DecidedLevel, a.DecisionNote, a.Status) = (decided, Trim(note), AppraisalStatus.Decided);
         a.Events.Add(new AppraisalEvent { Step = AppraisalStep.Decided, At = Now, Actor = Actor, Level = decided, Total = a.ProposedTotal, Note = Trim(note) });
@@ -198,14 +198,16 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         return await SaveAsync(a, ct);
     }
 
-    public record Quota(int Excellent, int GoodOrBetter);
+    public record Quota(int Excellent, int Rated);
 
     public async Task<Quota> QuotaAsync(int deciderUnitId, int year, AppraisalSubject subject, int percent, CancellationToken ct = default)
     {
         var levels = await db.Appraisals.Where(x => x.DeciderUnitId == deciderUnitId && x.Year == year && x.Status == AppraisalStatus.Decided
                 && (subject == AppraisalSubject.Member ? x.MemberId != null : x.MemberId == null))
             .Select(x => x.DecidedLevel).ToListAsync(ct);
-        return new Quota(levels.Count(l => l == AppraisalLevel.Excellent), levels.Count(l => l <= AppraisalLevel.Good));
+        var rated = await db.Appraisals.CountAsync(x => x.DeciderUnitId == deciderUnitId && x.Year == year
+            && (subject == AppraisalSubject.Member ? x.MemberId != null : x.MemberId == null), ct);
+        return new Quota(levels.Count(l => l == AppraisalLevel.Excellent), rated);
     }
 
     async Task<Outcome<Appraisal>> SaveAsync(Appraisal a, CancellationToken ct)

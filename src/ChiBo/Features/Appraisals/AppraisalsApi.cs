@@ -26,7 +26,7 @@ public static class AppraisalsApi
     public record ReturnRequest(string? Note, int Version);
     public record OverviewLine(int UnitId, string Name, int? MemberId, int? AppraisalId, AppraisalStatus? Status, string StatusText,
         AppraisalLevel? ProposedLevel, AppraisalLevel? DecidedLevel, string? DecidedLevelText);
-    public record QuotaDto(int Percent, int Excellent, int GoodOrBetter, bool Within);
+    public record QuotaDto(int Percent, int Excellent, int Rated, bool Within);
     public record Overview(int UnitId, int Year, AppraisalSubject Subject, int Subjects, int Started, int Decided, Dictionary<string, int> Distribution, QuotaDto? Quota, List<OverviewLine> Lines);
     public record FourGoodDto(int CellId, string CellName, int Year, bool Exists, bool PoliticalTask, string? PoliticalTaskEvidence, bool Unity, string? UnityEvidence,
         bool MeetingQuality, string? MeetingQualityEvidence, bool Members, string? MembersEvidence, bool AllFour, bool Recognized, string? RecognizedBy, DateTime? RecognizedAt,
@@ -97,7 +97,7 @@ public static class AppraisalsApi
         if (scheme?.ExcellentQuotaPercent is { } p)
         {
             var q = await svc.QuotaAsync(decider, year, subject, p, ct);
-            quota = new QuotaDto(p, q.Excellent, q.GoodOrBetter, 100 * q.Excellent <= p * q.GoodOrBetter);
+            quota = new QuotaDto(p, q.Excellent, q.Rated, 100 * q.Excellent <= p * q.Rated);
         }
         return new Overview(unitId, year, subject, lines.Count, lines.Count(l => l.AppraisalId is not null), lines.Count(l => l.DecidedLevel is not null), distribution, quota, lines);
     }
@@ -155,6 +155,16 @@ public static class AppraisalsApi
             TypedResults.Ok(await db.AppraisalSchemes.Include(s => s.Criteria.OrderBy(c => c.Order)).Include(s => s.Conditions).AsSplitQuery().AsNoTracking()
                 .OrderBy(s => s.Subject).ThenByDescending(s => s.EffectiveFrom).ToListAsync()))
             .WithSummary("Các quy định đánh giá, xếp loại (theo thời gian hiệu lực): tiêu chí, thang điểm, điều kiện, tỷ lệ");
+
+        g.MapPost("/appraisal-schemes", async Task<Results<Created<AppraisalScheme>, ValidationProblem, ForbidHttpResult>> (SchemeInput req, UserScope scope, SchemeVersions versions) =>
+        {
+            // Party-wide rules are the administrators'; a committee's staff may set its own subtree's (e.g. a quota) from a date.
+            var allowed = req.UnitId is { } u ? scope.IsStaff && await scope.CanSeeUnitAsync(u) : scope.IsAdmin;
+            if (!allowed) return TypedResults.Forbid();
+            var r = await versions.CreateAsync(req);
+            if (!r.Ok) return r.ToProblem();
+            return TypedResults.Created($"/api/v1/appraisal-schemes/{r.Value!.Id}", r.Value);
+        }).WithSummary("Ban hành phiên bản mới của quy định đánh giá, xếp loại từ một ngày (toàn Đảng hoặc cho một đơn vị): ngưỡng điểm, tiêu chí, điều kiện, tỷ lệ khống chế");
 
         g.MapGet("/units/{unitId:int}/appraisals", async Task<Results<Ok<Overview>, ForbidHttpResult, ValidationProblem>> (int unitId, int year, AppraisalSubject? subject, UserScope scope, AppDbContext db, AppraisalService svc) =>
         {
