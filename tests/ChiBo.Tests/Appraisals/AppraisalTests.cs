@@ -233,6 +233,13 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Equal((20, 1, 5, true), (overview.GetProperty("quota").GetProperty("percent").GetInt32(), overview.GetProperty("quota").GetProperty("excellent").GetInt32(),
             overview.GetProperty("quota").GetProperty("rated").GetInt32(), overview.GetProperty("quota").GetProperty("within").GetBoolean()));
 
+        // The commune itself is rated on its cells' years: none has met in 2026 in this database, so every one is Kém (20% of the points).
+        var province = await App.ApiAs("btc.tinh");
+        var own = await Ok(await province.PostAsJsonAsync($"/api/v1/units/{commune}/appraisals", new { year = 2026 }));
+        Assert.Equal(await UnitId("LC"), own.GetProperty("deciderUnitId").GetInt32());
+        Assert.Equal(2m, Criterion(own, "C3").GetProperty("computedPoints").GetDecimal());
+        Assert.Matches(@"Chất lượng sinh hoạt cả năm của (\d+) chi bộ trực thuộc: 0 Tốt, 0 Khá, 0 Trung bình, \1 Kém", Criterion(own, "C3").GetProperty("evidence").GetString());
+
         // The whole feature is in the OpenAPI document.
         var openapi = await (await clerk.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
         foreach (var path in new[] { "/api/v1/appraisal-schemes", "/api/v1/units/{unitId}/appraisals", "/api/v1/appraisals/{id}/decide", "/api/v1/units/{cellId}/four-good/{year}", "/api/v1/units/{unitId}/four-good" })

@@ -19,41 +19,73 @@ public static class AppraisalEvidence
 {
     static readonly MeetingStatus[] Held = [MeetingStatus.Held, MeetingStatus.Adopted];
 
-    public static async Task<AppraisalFacts> ComputeAsync(AppDbContext db, PlanService plans, AppraisalScheme scheme, int cellId, int? memberId, int year, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>A committee's organization rating reads its cells' years; above this many cells it is left to people (and noted).</summary>
+    public const int MaxCellsComputed = 500;
+
+    public static async Task<AppraisalFacts> ComputeAsync(AppDbContext db, PlanService plans, AppraisalScheme scheme, int unitId, int? memberId, int year, DateOnly asOf, CancellationToken ct = default)
     {
-        var isCell = await db.Units.Where(u => u.Id == cellId).Select(u => u.UnitType!.IsCell).FirstAsync(ct);
-        var meetings = isCell ? await MeetingYear.ComputeAsync(db, scheme, cellId, year, asOf, ct) : null;
+        var isCell = await db.Units.Where(u => u.Id == unitId).Select(u => u.UnitType!.IsCell).FirstAsync(ct);
         var member = memberId is { } mid ? await MemberAsync(db, mid, year, asOf, ct) : null;
         var computed = new Dictionary<int, (decimal, string)>();
+        var wantsCells = memberId is null && scheme.Criteria.Any(c => c.Source is CriterionSource.MeetingQuality or CriterionSource.CellAttendance or CriterionSource.ThematicPlan);
+        // A cell is judged on its own year; a committee on its cells' years (the cells under it on the as-of day).
+        var cellIds = !wantsCells ? [] : isCell ? [unitId] : await CellsUnderAsync(db, unitId, asOf < new DateOnly(year, 12, 31) ? asOf : new DateOnly(year, 12, 31), ct);
+        var tooMany = cellIds.Count > MaxCellsComputed;
+        var years = new List<(MeetingYear Meetings, int Counted, int Present, PlanPractice Practice)>();
+        if (!tooMany)
+            foreach (var id in cellIds)
+            {
+                var my = await MeetingYear.ComputeAsync(db, scheme, id, year, asOf, ct);
+                var att = await CellAttendanceAsync(db, id, year, my.AsOf, ct);
+                years.Add((my, att.Counted, att.Present, await plans.PracticeAsync(id, year, asOf, ct)));
+            }
         foreach (var c in scheme.Criteria.Where(c => c.Source != CriterionSource.Manual))
         {
             decimal Share(decimal fraction) => Math.Round(c.MaxPoints * Math.Clamp(fraction, 0, 1) * 2, MidpointRounding.AwayFromZero) / 2;   // half points
+            if (c.Source == CriterionSource.MemberAttendance)
+            {
+                if (member is not null) computed[c.Id] = (member.Rate is { } r ? Share(r / 100m) : 0, member.Summary);
+                continue;
+            }
+            if (memberId is not null) continue;
+            if (tooMany) { computed[c.Id] = (0, $"Đơn vị có {cellIds.Count} chi bộ (quá {MaxCellsComputed}): tiêu chí này do cấp ủy chấm theo báo cáo của các đơn vị trực thuộc."); continue; }
+            if (years.Count == 0) { computed[c.Id] = (0, "Không có chi bộ trực thuộc trong năm."); continue; }
             switch (c.Source)
             {
-                case CriterionSource.MeetingQuality when meetings is not null:
-                    var percent = scheme.MeetingYearPercent(meetings.Level);
-                    computed[c.Id] = (Share(percent / 100m), meetings.Summary + $" Điểm đề xuất: {percent}% số điểm của tiêu chí.");
+                case CriterionSource.MeetingQuality when isCell:
+                    var percent = scheme.MeetingYearPercent(years[0].Meetings.Level);
+                    computed[c.Id] = (Share(percent / 100m), years[0].Meetings.Summary + $" Điểm đề xuất: {percent}% số điểm của tiêu chí.");
                     break;
-                case CriterionSource.CellAttendance when meetings is not null:
-                    var att = await CellAttendanceAsync(db, cellId, year, meetings.AsOf, ct);
-                    computed[c.Id] = att.Counted == 0 ? (0, "Chưa có buổi sinh hoạt nào được điểm danh trong năm.")
-                        : (Share((decimal)att.Present / att.Counted), $"Tỷ lệ dự họp cả năm: {att.Present}/{att.Counted} lượt = {MeetingYear.Percent(Math.Round(100m * att.Present / att.Counted, 1))} (không tính đảng viên miễn sinh hoạt, đi công tác đặc biệt).");
+                case CriterionSource.MeetingQuality:
+                    var average = years.Average(y => (decimal)scheme.MeetingYearPercent(y.Meetings.Level));
+                    int Of(RatingLevel l) => years.Count(y => y.Meetings.Level == l);
+                    computed[c.Id] = (Share(average / 100m), $"Chất lượng sinh hoạt cả năm của {years.Count} chi bộ trực thuộc: {Of(RatingLevel.Good)} Tốt, {Of(RatingLevel.Fair)} Khá, " +
+                        $"{Of(RatingLevel.Average)} Trung bình, {Of(RatingLevel.Poor)} Kém. Điểm đề xuất: bình quân {MeetingYear.Percent(Math.Round(average, 1))} số điểm của tiêu chí.");
                     break;
-                case CriterionSource.ThematicPlan when isCell:
-                    var practice = await plans.PracticeAsync(cellId, year, asOf, ct);
-                    var planned = practice.Lines.Count(l => l.ItemId is not null && l.Result != PracticeResult.Pending);
+                case CriterionSource.CellAttendance:
+                    var (counted, present) = (years.Sum(y => y.Counted), years.Sum(y => y.Present));
+                    computed[c.Id] = counted == 0 ? (0, "Chưa có buổi sinh hoạt nào được điểm danh trong năm.")
+                        : (Share((decimal)present / counted), $"Tỷ lệ dự họp cả năm{(isCell ? "" : $" của {years.Count} chi bộ")}: {present}/{counted} lượt = {MeetingYear.Percent(Math.Round(100m * present / counted, 1))} (không tính đảng viên miễn sinh hoạt, đi công tác đặc biệt).");
+                    break;
+                case CriterionSource.ThematicPlan:
+                    var planned = years.Sum(y => y.Practice.Lines.Count(l => l.ItemId is not null && l.Result != PracticeResult.Pending));
+                    var (onTime, late, notHeld) = (years.Sum(y => y.Practice.HeldOnTime), years.Sum(y => y.Practice.HeldLate), years.Sum(y => y.Practice.NotHeld));
+                    var anyPlan = years.Any(y => y.Practice.Lines.Any(l => l.ItemId is not null));
                     computed[c.Id] = planned == 0
-                        ? (0, practice.Lines.Any(l => l.ItemId is not null) ? "Chưa đến hạn chuyên đề nào trong kế hoạch." : $"Không có kế hoạch sinh hoạt chuyên đề năm {year}.")
-                        : (Share((practice.HeldOnTime + 0.5m * practice.HeldLate) / planned),
-                           $"Kế hoạch chuyên đề: {practice.HeldOnTime} đúng hạn, {practice.HeldLate} muộn (tính nửa điểm), {practice.NotHeld} không sinh hoạt / {planned} chuyên đề đến hạn.");
-                    break;
-                case CriterionSource.MemberAttendance when member is not null:
-                    computed[c.Id] = (member.Rate is { } r ? Share(r / 100m) : 0, member.Summary);
+                        ? (0, anyPlan ? "Chưa đến hạn chuyên đề nào trong kế hoạch." : $"Không có kế hoạch sinh hoạt chuyên đề năm {year}.")
+                        : (Share((onTime + 0.5m * late) / planned),
+                           $"Kế hoạch chuyên đề{(isCell ? "" : $" của {years.Count} chi bộ")}: {onTime} đúng hạn, {late} muộn (tính nửa điểm), {notHeld} không sinh hoạt / {planned} chuyên đề đến hạn.");
                     break;
             }
         }
-        return new AppraisalFacts(meetings, member, computed);
+        return new AppraisalFacts(isCell && years.Count == 1 ? years[0].Meetings : null, member, computed);
     }
+
+    static Task<List<int>> CellsUnderAsync(AppDbContext db, int unitId, DateOnly day, CancellationToken ct) =>
+        (from c in db.UnitClosures
+         join u in db.Units on c.DescendantId equals u.Id
+         where c.AncestorId == unitId && c.ValidFrom <= day && (c.ValidTo == null || c.ValidTo > day) && u.UnitType!.IsCell
+         select u.Id).ToListAsync(ct);
 
     static async Task<(int Counted, int Present)> CellAttendanceAsync(AppDbContext db, int cellId, int year, DateOnly to, CancellationToken ct)
     {
