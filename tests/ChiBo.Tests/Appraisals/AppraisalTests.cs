@@ -108,6 +108,19 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var again = await Get(clerk, $"/api/v1/appraisals/{Id(a6)}");
         Assert.Equal(10m, Criterion(again, "C3").GetProperty("computedPoints").GetDecimal());
         Assert.Equal("Good", again.GetProperty("meetingYear").GetProperty("level").GetString());
+
+        // A term (nhiệm kỳ) reads each of its years: 2025 Tốt, 2026 without a meeting Kém → the average of 100% and 20%.
+        var tooLong = await clerk.PostAsJsonAsync($"/api/v1/units/{six}/appraisals", new { year = 2026, fromYear = 2019 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("fromYear", await tooLong.Content.ReadAsStringAsync());
+        var term = await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{six}/appraisals", new { year = 2026, fromYear = 2025 }));
+        Assert.Equal((2025, 2026, 2), (term.GetProperty("fromYear").GetInt32(), term.GetProperty("year").GetInt32(), term.GetProperty("termYears").GetArrayLength()));
+        Assert.Equal(6m, Criterion(term, "C3").GetProperty("computedPoints").GetDecimal());
+        Assert.Contains("Nhiệm kỳ 2025–2026, chất lượng sinh hoạt từng năm: 2025 Tốt; 2026 Kém.", Criterion(term, "C3").GetProperty("evidence").GetString());
+        var termSelf = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(term)}/self", new { scores = AllMax(term), version = Version(term) }));
+        Assert.Equal("Pass", termSelf.GetProperty("selfLevel").GetString());   // a Kém year holds back both "tốt" and "xuất sắc"
+        // The annual rating of 2026 is a separate record from the term's.
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/v1/units/{six}/appraisals", new { year = 2026 })).StatusCode);
     }
 
     [Fact]
@@ -238,7 +251,7 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var own = await Ok(await province.PostAsJsonAsync($"/api/v1/units/{commune}/appraisals", new { year = 2026 }));
         Assert.Equal(await UnitId("LC"), own.GetProperty("deciderUnitId").GetInt32());
         Assert.Equal(2m, Criterion(own, "C3").GetProperty("computedPoints").GetDecimal());
-        Assert.Matches(@"Chất lượng sinh hoạt cả năm của (\d+) chi bộ trực thuộc: 0 Tốt, 0 Khá, 0 Trung bình, \1 Kém", Criterion(own, "C3").GetProperty("evidence").GetString());
+        Assert.Matches(@"Năm 2026, chất lượng sinh hoạt cả năm của (\d+) chi bộ trực thuộc: 0 Tốt, 0 Khá, 0 Trung bình, \1 Kém", Criterion(own, "C3").GetProperty("evidence").GetString());
 
         // The whole feature is in the OpenAPI document.
         var openapi = await (await clerk.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();

@@ -67,6 +67,7 @@ CREATE TABLE "Appraisals" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Appraisals" PRIMARY KEY AUTOINCREMENT,
     "SchemeId" INTEGER NOT NULL,
     "Year" INTEGER NOT NULL,
+    "FromYear" INTEGER NOT NULL,
     "UnitId" INTEGER NOT NULL,
     "MemberId" INTEGER NULL,
     "SubjectKey" TEXT NOT NULL,

@@ -6,7 +6,7 @@ public enum AppraisalStatus { Draft, SelfAssessed, Proposed, Decided }
 public enum AppraisalStep { Started, SelfAssessed, Proposed, Decided, Returned }
 
 /// <summary>
-/// One year's rating of one party organization or member (đánh giá, xếp loại hằng năm). <see cref="UnitId"/> is the
+/// One year's (or one term's) rating of one party organization or member (đánh giá, xếp loại hằng năm). <see cref="UnitId"/> is the
 /// organization rated, or the cell of the member rated; <see cref="DeciderUnitId"/> is the level above that decides.
 /// Each step keeps its own total and level, so the record shows what the subject said, what the cell proposed and what was decided.
 /// </summary>
@@ -14,7 +14,10 @@ public class Appraisal
 {
     public int Id { get; set; }
     public int SchemeId { get; set; }
+    /// <summary>The last year covered.</summary>
     public int Year { get; set; }
+    /// <summary>The first year covered: the same as <see cref="Year"/> for an annual rating, earlier for a term (nhiệm kỳ).</summary>
+    public int FromYear { get; set; }
     public int UnitId { get; set; }
     public int? MemberId { get; set; }
     /// <summary>"U:{unit}" or "M:{member}": one rating per subject and year (a unique index cannot rely on a null MemberId on both databases).</summary>

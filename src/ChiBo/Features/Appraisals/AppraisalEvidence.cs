@@ -13,7 +13,8 @@ public record MemberYear(int MemberId, int Counted, int Present, int AbsentExcus
 }
 
 /// <summary>What the records say about a subject's year, and the score each computed criterion proposes from it.</summary>
-public record AppraisalFacts(MeetingYear? Meetings, MemberYear? Member, Dictionary<int, (decimal Points, string Evidence)> Computed);
+/// <summary>Meetings is the cell's year for an annual rating; Years holds each year of a cell's term (or the one year).</summary>
+public record AppraisalFacts(MeetingYear? Meetings, List<MeetingYear> Years, MemberYear? Member, Dictionary<int, (decimal Points, string Evidence)> Computed);
 
 public static class AppraisalEvidence
 {
@@ -22,63 +23,84 @@ public static class AppraisalEvidence
     /// <summary>A committee's organization rating reads its cells' years; above this many cells it is left to people (and noted).</summary>
     public const int MaxCellsComputed = 500;
 
-    public static async Task<AppraisalFacts> ComputeAsync(AppDbContext db, PlanService plans, AppraisalScheme scheme, int unitId, int? memberId, int year, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// The facts of a year (fromYear = year) or of a term (fromYear..year, each year judged on its own and then combined).
+    /// A cell is judged on its own meetings; a committee on its cells' (the cells under it at the end of each year).
+    /// </summary>
+    public static async Task<AppraisalFacts> ComputeAsync(AppDbContext db, PlanService plans, AppraisalScheme scheme, int unitId, int? memberId, int fromYear, int year, DateOnly asOf, CancellationToken ct = default)
     {
         var isCell = await db.Units.Where(u => u.Id == unitId).Select(u => u.UnitType!.IsCell).FirstAsync(ct);
-        var member = memberId is { } mid ? await MemberAsync(db, mid, year, asOf, ct) : null;
+        var term = fromYear < year;
         var computed = new Dictionary<int, (decimal, string)>();
         var wantsCells = memberId is null && scheme.Criteria.Any(c => c.Source is CriterionSource.MeetingQuality or CriterionSource.CellAttendance or CriterionSource.ThematicPlan);
-        // A cell is judged on its own year; a committee on its cells' years (the cells under it on the as-of day).
-        var cellIds = !wantsCells ? [] : isCell ? [unitId] : await CellsUnderAsync(db, unitId, asOf < new DateOnly(year, 12, 31) ? asOf : new DateOnly(year, 12, 31), ct);
-        var tooMany = cellIds.Count > MaxCellsComputed;
         var years = new List<(MeetingYear Meetings, int Counted, int Present, PlanPractice Practice)>();
-        if (!tooMany)
+        MemberYear? member = null;
+        var tooMany = 0;
+        for (var y = fromYear; y <= year; y++)
+        {
+            var yearEnd = new DateOnly(y, 12, 31);
+            var day = asOf < yearEnd ? asOf : yearEnd;
+            if (memberId is { } mid)
+            {
+                var m = await MemberAsync(db, mid, y, day, ct);
+                member = member is null ? m : member with { Counted = member.Counted + m.Counted, Present = member.Present + m.Present,
+                    AbsentExcused = member.AbsentExcused + m.AbsentExcused, AbsentUnexcused = member.AbsentUnexcused + m.AbsentUnexcused };
+            }
+            if (!wantsCells) continue;
+            var cellIds = isCell ? [unitId] : await CellsUnderAsync(db, unitId, day, ct);
+            if (cellIds.Count > MaxCellsComputed) { tooMany = cellIds.Count; break; }
             foreach (var id in cellIds)
             {
-                var my = await MeetingYear.ComputeAsync(db, scheme, id, year, asOf, ct);
-                var att = await CellAttendanceAsync(db, id, year, my.AsOf, ct);
-                years.Add((my, att.Counted, att.Present, await plans.PracticeAsync(id, year, asOf, ct)));
+                var my = await MeetingYear.ComputeAsync(db, scheme, id, y, day, ct);
+                var att = await CellAttendanceAsync(db, id, y, my.AsOf, ct);
+                years.Add((my, att.Counted, att.Present, await plans.PracticeAsync(id, y, day, ct)));
             }
+        }
+        var span = term ? $"Nhiệm kỳ {fromYear}–{year}" : $"Năm {year}";
         foreach (var c in scheme.Criteria.Where(c => c.Source != CriterionSource.Manual))
         {
             decimal Share(decimal fraction) => Math.Round(c.MaxPoints * Math.Clamp(fraction, 0, 1) * 2, MidpointRounding.AwayFromZero) / 2;   // half points
             if (c.Source == CriterionSource.MemberAttendance)
             {
-                if (member is not null) computed[c.Id] = (member.Rate is { } r ? Share(r / 100m) : 0, member.Summary);
+                if (member is not null) computed[c.Id] = (member.Rate is { } r ? Share(r / 100m) : 0, (term ? span + ": " : "") + member.Summary);
                 continue;
             }
             if (memberId is not null) continue;
-            if (tooMany) { computed[c.Id] = (0, $"Đơn vị có {cellIds.Count} chi bộ (quá {MaxCellsComputed}): tiêu chí này do cấp ủy chấm theo báo cáo của các đơn vị trực thuộc."); continue; }
-            if (years.Count == 0) { computed[c.Id] = (0, "Không có chi bộ trực thuộc trong năm."); continue; }
+            if (tooMany > 0) { computed[c.Id] = (0, $"Đơn vị có {tooMany} chi bộ (quá {MaxCellsComputed}): tiêu chí này do cấp ủy chấm theo báo cáo của các đơn vị trực thuộc."); continue; }
+            if (years.Count == 0) { computed[c.Id] = (0, "Không có chi bộ trực thuộc trong kỳ đánh giá."); continue; }
             switch (c.Source)
             {
-                case CriterionSource.MeetingQuality when isCell:
+                case CriterionSource.MeetingQuality when isCell && !term:
                     var percent = scheme.MeetingYearPercent(years[0].Meetings.Level);
                     computed[c.Id] = (Share(percent / 100m), years[0].Meetings.Summary + $" Điểm đề xuất: {percent}% số điểm của tiêu chí.");
                     break;
                 case CriterionSource.MeetingQuality:
                     var average = years.Average(y => (decimal)scheme.MeetingYearPercent(y.Meetings.Level));
                     int Of(RatingLevel l) => years.Count(y => y.Meetings.Level == l);
-                    computed[c.Id] = (Share(average / 100m), $"Chất lượng sinh hoạt cả năm của {years.Count} chi bộ trực thuộc: {Of(RatingLevel.Good)} Tốt, {Of(RatingLevel.Fair)} Khá, " +
-                        $"{Of(RatingLevel.Average)} Trung bình, {Of(RatingLevel.Poor)} Kém. Điểm đề xuất: bình quân {MeetingYear.Percent(Math.Round(average, 1))} số điểm của tiêu chí.");
+                    var what = isCell
+                        ? $"{span}, chất lượng sinh hoạt từng năm: " + string.Join("; ", years.Select(y => $"{y.Meetings.Year} {y.Meetings.Level.Vietnamese()}")) + "."
+                        : $"{span}, chất lượng sinh hoạt cả năm của {years.Select(y => y.Meetings.CellId).Distinct().Count()} chi bộ trực thuộc{(term ? " (cộng các năm)" : "")}: " +
+                          $"{Of(RatingLevel.Good)} Tốt, {Of(RatingLevel.Fair)} Khá, {Of(RatingLevel.Average)} Trung bình, {Of(RatingLevel.Poor)} Kém.";
+                    computed[c.Id] = (Share(average / 100m), what + $" Điểm đề xuất: bình quân {MeetingYear.Percent(Math.Round(average, 1))} số điểm của tiêu chí.");
                     break;
                 case CriterionSource.CellAttendance:
                     var (counted, present) = (years.Sum(y => y.Counted), years.Sum(y => y.Present));
-                    computed[c.Id] = counted == 0 ? (0, "Chưa có buổi sinh hoạt nào được điểm danh trong năm.")
-                        : (Share((decimal)present / counted), $"Tỷ lệ dự họp cả năm{(isCell ? "" : $" của {years.Count} chi bộ")}: {present}/{counted} lượt = {MeetingYear.Percent(Math.Round(100m * present / counted, 1))} (không tính đảng viên miễn sinh hoạt, đi công tác đặc biệt).");
+                    computed[c.Id] = counted == 0 ? (0, "Chưa có buổi sinh hoạt nào được điểm danh trong kỳ đánh giá.")
+                        : (Share((decimal)present / counted), $"{span}, tỷ lệ dự họp{(isCell ? "" : " của các chi bộ")}: {present}/{counted} lượt = {MeetingYear.Percent(Math.Round(100m * present / counted, 1))} (không tính đảng viên miễn sinh hoạt, đi công tác đặc biệt).");
                     break;
                 case CriterionSource.ThematicPlan:
                     var planned = years.Sum(y => y.Practice.Lines.Count(l => l.ItemId is not null && l.Result != PracticeResult.Pending));
                     var (onTime, late, notHeld) = (years.Sum(y => y.Practice.HeldOnTime), years.Sum(y => y.Practice.HeldLate), years.Sum(y => y.Practice.NotHeld));
                     var anyPlan = years.Any(y => y.Practice.Lines.Any(l => l.ItemId is not null));
                     computed[c.Id] = planned == 0
-                        ? (0, anyPlan ? "Chưa đến hạn chuyên đề nào trong kế hoạch." : $"Không có kế hoạch sinh hoạt chuyên đề năm {year}.")
+                        ? (0, anyPlan ? "Chưa đến hạn chuyên đề nào trong kế hoạch." : $"{span}: không có kế hoạch sinh hoạt chuyên đề.")
                         : (Share((onTime + 0.5m * late) / planned),
-                           $"Kế hoạch chuyên đề{(isCell ? "" : $" của {years.Count} chi bộ")}: {onTime} đúng hạn, {late} muộn (tính nửa điểm), {notHeld} không sinh hoạt / {planned} chuyên đề đến hạn.");
+                           $"{span}, kế hoạch chuyên đề{(isCell ? "" : " của các chi bộ")}: {onTime} đúng hạn, {late} muộn (tính nửa điểm), {notHeld} không sinh hoạt / {planned} chuyên đề đến hạn.");
                     break;
             }
         }
-        return new AppraisalFacts(isCell && years.Count == 1 ? years[0].Meetings : null, member, computed);
+        var cellYears = isCell ? years.Select(y => y.Meetings).ToList() : [];
+        return new AppraisalFacts(cellYears.Count == 1 ? cellYears[0] : null, cellYears, member, computed);
     }
 
     static Task<List<int>> CellsUnderAsync(AppDbContext db, int unitId, DateOnly day, CancellationToken ct) =>

@@ -32,12 +32,18 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
     public Task<Appraisal?> FindAsync(int id, CancellationToken ct = default) =>
         db.Appraisals.Include(a => a.Scores).Include(a => a.Events.OrderBy(e => e.Id)).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    public static string KeyOf(int unitId, int? memberId) => memberId is { } m ? $"M:{m}" : $"U:{unitId}";
+    /// <summary>The subject and its period: "U:12" (a year), "U:12@2021" (the term 2021 to the rating's year).</summary>
+    public static string KeyOf(int unitId, int? memberId, int? fromYear = null) => (memberId is { } m ? $"M:{m}" : $"U:{unitId}") + (fromYear is { } f ? $"@{f}" : "");
 
-    /// <summary>Opens the year's rating of an organization (memberId null) or of a member of the cell.</summary>
-    public async Task<Outcome<Appraisal>> StartAsync(int unitId, int? memberId, int year, CancellationToken ct = default)
+    /// <summary>A term (nhiệm kỳ) is at most five years.</summary>
+    public const int MaxTermYears = 5;
+
+    /// <summary>Opens the year's (or, with fromYear, the term's) rating of an organization (memberId null) or of a member of the cell.</summary>
+    public async Task<Outcome<Appraisal>> StartAsync(int unitId, int? memberId, int year, int? fromYear = null, CancellationToken ct = default)
     {
         if (year < 2000 || year > Today.Year) return Fail("year", "Chỉ đánh giá, xếp loại năm đã qua hoặc năm hiện tại.");
+        if (fromYear is { } f && (f >= year || year - f + 1 > MaxTermYears))
+            return Fail("fromYear", $"Nhiệm kỳ gồm từ 2 đến {MaxTermYears} năm, kết thúc ở năm đánh giá.");
         var asOf = AsOf(year);
         var unit = await db.Units.Include(u => u.UnitType).FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Fail("unitId", "Không có tổ chức đảng này.");
@@ -48,16 +54,16 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
             var roll = await Roll.OnAsync(db, unitId, unit.EffectiveTo is { } t && t <= asOf ? t.AddDays(-1) : asOf, ct);
             if (roll.All(r => r.MemberId != mid)) return Fail("memberId", $"Đảng viên không sinh hoạt tại chi bộ này vào ngày {asOf.Vn()}.");
         }
-        var key = KeyOf(unitId, memberId);
+        var key = KeyOf(unitId, memberId, fromYear);
         if (await db.Appraisals.AnyAsync(a => a.Year == year && a.SubjectKey == key, ct))
-            return Fail("year", $"Đã có bản đánh giá, xếp loại năm {year}.");
+            return Fail("year", fromYear is null ? $"Đã có bản đánh giá, xếp loại năm {year}." : $"Đã có bản đánh giá, xếp loại nhiệm kỳ {fromYear}–{year}.");
         var subject = memberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member;
         var scheme = await AppraisalSchemes.InForceAsync(db, subject, unitId, asOf, ct);
         if (scheme is null) return Fail("year", $"Chưa có quy định đánh giá, xếp loại {subject.Vietnamese().ToLowerInvariant()} áp dụng cho năm {year}.");
         // The level above: the organization's parent, or for a member the cell's parent (the standing committee that decides).
         var decider = await db.ParentIdAsync(unitId, unit.EffectiveTo is { } end && end <= asOf ? end.AddDays(-1) : asOf, ct);
         if (decider is null) return Fail("unitId", "Không có cấp ủy cấp trên để quyết định xếp loại.");
-        var a = new Appraisal { SchemeId = scheme.Id, Year = year, UnitId = unitId, MemberId = memberId, SubjectKey = key, DeciderUnitId = decider.Value, Status = AppraisalStatus.Draft, CreatedAt = Now };
+        var a = new Appraisal { SchemeId = scheme.Id, Year = year, FromYear = fromYear ?? year, UnitId = unitId, MemberId = memberId, SubjectKey = key, DeciderUnitId = decider.Value, Status = AppraisalStatus.Draft, CreatedAt = Now };
         a.Scores.AddRange(scheme.Criteria.OrderBy(c => c.Order).Select(c => new AppraisalScore { CriterionId = c.Id }));
         a.Events.Add(new AppraisalEvent { Step = AppraisalStep.Started, At = Now, Actor = Actor });
         await RefreshComputedAsync(a, scheme, ct);
@@ -70,7 +76,7 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         await db.AppraisalSchemes.Include(s => s.Criteria).Include(s => s.Conditions).AsSplitQuery().FirstAsync(s => s.Id == schemeId, ct);
 
     public async Task<AppraisalFacts> FactsAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct = default) =>
-        await AppraisalEvidence.ComputeAsync(db, plans, scheme, a.UnitId, a.MemberId, a.Year, AsOf(a.Year), ct);
+        await AppraisalEvidence.ComputeAsync(db, plans, scheme, a.UnitId, a.MemberId, a.FromYear, a.Year, AsOf(a.Year), ct);
 
     async Task<AppraisalFacts> RefreshComputedAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct)
     {
@@ -100,7 +106,8 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
     static bool Holds(AppraisalCondition c, AppraisalScheme scheme, AppraisalFacts facts, IReadOnlyDictionary<int, decimal> points) => c.Kind switch
     {
         // Lower enum value = better meeting rating level.
-        ConditionKind.MeetingYearAtLeast => facts.Meetings is null || (int)facts.Meetings.Level <= c.Value,
+        // For a term, every year of it must reach the level.
+        ConditionKind.MeetingYearAtLeast => facts.Years.All(y => (int)y.Level <= c.Value),
         ConditionKind.EveryCriterionAtLeastPercent => scheme.Criteria.All(k => 100m * points.GetValueOrDefault(k.Id) >= c.Value * k.MaxPoints),
         ConditionKind.MaxUnexcusedAbsences => facts.Member is null || facts.Member.AbsentUnexcused <= c.Value,
         ConditionKind.MinAttendancePercent => facts.Member is null || facts.Member.Counted == 0 || facts.Member.Rate >= c.Value,
@@ -176,7 +183,7 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         var scheme = await SchemeAsync(a.SchemeId, ct);
         if (decided == AppraisalLevel.Excellent && scheme.ExcellentQuotaPercent is { } quota)
         {
-            var q = await QuotaAsync(a.DeciderUnitId, a.Year, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member, quota, ct);
+            var q = await QuotaAsync(a.DeciderUnitId, a.Year, a.FromYear, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member, quota, ct);
             // Counted against everyone this level rates in the year, so the first decisions are not blocked by an empty denominator.
             if (100 * (q.Excellent + 1) > quota * q.Rated)
                 return Fail("level", $"Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: tối đa {quota}% của {q.Rated} được đánh giá ở cấp này, đã có {q.Excellent}.");
@@ -200,12 +207,12 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
 
     public record Quota(int Excellent, int Rated);
 
-    public async Task<Quota> QuotaAsync(int deciderUnitId, int year, AppraisalSubject subject, int percent, CancellationToken ct = default)
+    public async Task<Quota> QuotaAsync(int deciderUnitId, int year, int fromYear, AppraisalSubject subject, int percent, CancellationToken ct = default)
     {
-        var levels = await db.Appraisals.Where(x => x.DeciderUnitId == deciderUnitId && x.Year == year && x.Status == AppraisalStatus.Decided
+        var levels = await db.Appraisals.Where(x => x.DeciderUnitId == deciderUnitId && x.Year == year && x.FromYear == fromYear && x.Status == AppraisalStatus.Decided
                 && (subject == AppraisalSubject.Member ? x.MemberId != null : x.MemberId == null))
             .Select(x => x.DecidedLevel).ToListAsync(ct);
-        var rated = await db.Appraisals.CountAsync(x => x.DeciderUnitId == deciderUnitId && x.Year == year
+        var rated = await db.Appraisals.CountAsync(x => x.DeciderUnitId == deciderUnitId && x.Year == year && x.FromYear == fromYear
             && (subject == AppraisalSubject.Member ? x.MemberId != null : x.MemberId == null), ct);
         return new Quota(levels.Count(l => l == AppraisalLevel.Excellent), rated);
     }

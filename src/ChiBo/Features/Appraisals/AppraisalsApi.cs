@@ -13,14 +13,15 @@ public static class AppraisalsApi
     public record CriterionLine(int CriterionId, string Code, CriterionGroup Group, string GroupText, string Title, int MaxPoints, CriterionSource Source,
         string SourceText, decimal? ComputedPoints, string? Evidence, decimal? SelfPoints, decimal? ProposedPoints);
     public record EventDto(AppraisalStep Step, string StepText, DateTime At, string Actor, AppraisalLevel? Level, string? LevelText, decimal? Total, string? Note);
-    public record AppraisalDto(int Id, int Year, AppraisalSubject Subject, string SubjectText, int UnitId, string UnitName, int? MemberId, string? MemberName,
+    public record AppraisalDto(int Id, int FromYear, int Year, AppraisalSubject Subject, string SubjectText, int UnitId, string UnitName, int? MemberId, string? MemberName,
         int DeciderUnitId, string DeciderName, AppraisalStatus Status, string StatusText, string SchemeCode, string SchemeName,
         List<CriterionLine> Criteria, List<string> Conditions, LevelResult Suggested, string SuggestedLevelText,
         decimal? SelfTotal, AppraisalLevel? SelfLevel, string? SelfLevelText, string? SelfNote,
         decimal? ProposedTotal, AppraisalLevel? ProposedLevel, string? ProposedLevelText, string? ProposalNote,
         AppraisalLevel? DecidedLevel, string? DecidedLevelText, string? DecisionNote,
-        MeetingYear? MeetingYear, MemberYear? MemberYear, List<EventDto> Events, int Version, bool CanSelfAssess, bool CanPropose, bool CanDecide);
-    public record StartRequest(int Year, int? MemberId);
+        MeetingYear? MeetingYear, List<MeetingYear> TermYears, MemberYear? MemberYear, List<EventDto> Events, int Version, bool CanSelfAssess, bool CanPropose, bool CanDecide);
+    /// <summary>FromYear (earlier than Year) opens a term's rating, nhiệm kỳ FromYear–Year.</summary>
+    public record StartRequest(int Year, int? MemberId, int? FromYear);
     public record StepRequest(List<ScoreInput>? Scores, string? Note, int Version);
     public record DecideRequest(AppraisalLevel? Level, string? Note, int Version);
     public record ReturnRequest(string? Note, int Version);
@@ -65,12 +66,12 @@ public static class AppraisalsApi
         var current = lines.ToDictionary(l => l.CriterionId, l => l.ProposedPoints ?? l.SelfPoints ?? l.ComputedPoints ?? 0);
         var suggested = AppraisalService.Evaluate(scheme, facts, current);
         var events = a.Events.OrderBy(e => e.Id).Select(e => new EventDto(e.Step, e.Step.Vietnamese(), e.At, e.Actor, e.Level, e.Level?.Vietnamese(), e.Total, e.Note)).ToList();
-        return new AppraisalDto(a.Id, a.Year, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member,
+        return new AppraisalDto(a.Id, a.FromYear, a.Year, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member,
             (a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member).Vietnamese(), a.UnitId, names.GetValueOrDefault(a.UnitId, ""),
             a.MemberId, member, a.DeciderUnitId, names.GetValueOrDefault(a.DeciderUnitId, ""), a.Status, a.Status.Vietnamese(), scheme.Code, scheme.Name,
             lines, scheme.Conditions.OrderBy(c => c.Level).Select(c => $"{c.Level.Vietnamese()}: {c.Text}").ToList(), suggested, suggested.Level.Vietnamese(),
             a.SelfTotal, a.SelfLevel, a.SelfLevel?.Vietnamese(), a.SelfNote, a.ProposedTotal, a.ProposedLevel, a.ProposedLevel?.Vietnamese(), a.ProposalNote,
-            a.DecidedLevel, a.DecidedLevel?.Vietnamese(), a.DecisionNote, facts.Meetings, facts.Member, events, a.Version,
+            a.DecidedLevel, a.DecidedLevel?.Vietnamese(), a.DecisionNote, facts.Meetings, a.FromYear < a.Year ? facts.Years : [], facts.Member, events, a.Version,
             a.Status is AppraisalStatus.Draft or AppraisalStatus.SelfAssessed && await scope.CanSelfAssessAsync(a),
             a.Status is AppraisalStatus.SelfAssessed or AppraisalStatus.Proposed && await scope.CanProposeAsync(a),
             a.Status == AppraisalStatus.Proposed && await scope.CanDecideAsync(a.UnitId, a.DeciderUnitId));
@@ -96,7 +97,7 @@ public static class AppraisalsApi
         QuotaDto? quota = null;
         if (scheme?.ExcellentQuotaPercent is { } p)
         {
-            var q = await svc.QuotaAsync(decider, year, subject, p, ct);
+            var q = await svc.QuotaAsync(decider, year, year, subject, p, ct);
             quota = new QuotaDto(p, q.Excellent, q.Rated, 100 * q.Excellent <= p * q.Rated);
         }
         return new Overview(unitId, year, subject, lines.Count, lines.Count(l => l.AppraisalId is not null), lines.Count(l => l.DecidedLevel is not null), distribution, quota, lines);
@@ -176,11 +177,11 @@ public static class AppraisalsApi
         g.MapPost("/units/{unitId:int}/appraisals", async Task<Results<Created<AppraisalDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> (int unitId, StartRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
         {
             if (!await scope.CanRunAsync(unitId)) return TypedResults.Forbid();
-            var r = await svc.StartAsync(unitId, req.MemberId, req.Year);
+            var r = await svc.StartAsync(unitId, req.MemberId, req.Year, req.FromYear);
             if (!r.Ok) return r.ToProblem();
             db.ChangeTracker.Clear();
             return TypedResults.Created($"/api/v1/appraisals/{r.Value!.Id}", (await LoadAsync(db, svc, scope, r.Value.Id))!);
-        }).WithSummary("Mở đánh giá, xếp loại năm của tổ chức đảng hoặc của một đảng viên (điểm các tiêu chí tính được đề xuất từ dữ liệu sinh hoạt)");
+        }).WithSummary("Mở đánh giá, xếp loại năm (hoặc nhiệm kỳ, với fromYear) của tổ chức đảng hoặc của một đảng viên (điểm các tiêu chí tính được đề xuất từ dữ liệu sinh hoạt)");
 
         g.MapGet("/appraisals/{id:int}", async Task<Results<Ok<AppraisalDto>, NotFound, ForbidHttpResult>> (int id, UserScope scope, AppDbContext db, AppraisalService svc) =>
         {

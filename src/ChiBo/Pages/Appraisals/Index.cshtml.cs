@@ -22,6 +22,9 @@ public class IndexModel(AppDbContext db, UserScope scope, AppraisalService svc, 
     /// <summary>A cell's own rating (it is listed at its committee; here the cell finds it).</summary>
     public int? OwnAppraisalId { get; private set; }
     public bool CanStartOwn { get; private set; }
+    public bool CanRunCell { get; private set; }
+    /// <summary>The cell's term ratings (id, from, to).</summary>
+    public List<(int Id, int From, int To)> Terms { get; private set; } = [];
     public bool CanReportFourGood { get; private set; }
     public bool CanRecognizeFourGood { get; private set; }
     public string? Error { get; private set; }
@@ -44,7 +47,11 @@ public class IndexModel(AppDbContext db, UserScope scope, AppraisalService svc, 
         {
             var key = AppraisalService.KeyOf(unitId, null);
             OwnAppraisalId = await db.Appraisals.Where(a => a.Year == Year && a.SubjectKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync();
-            CanStartOwn = OwnAppraisalId is null && await scope.CanRunAsync(unitId);
+            var termKey = key + "@";
+            Terms = await db.Appraisals.Where(a => a.UnitId == unitId && a.MemberId == null && a.SubjectKey.StartsWith(termKey))
+                .OrderByDescending(a => a.Year).Select(a => new ValueTuple<int, int, int>(a.Id, a.FromYear, a.Year)).ToListAsync();
+            CanRunCell = await scope.CanRunAsync(unitId);
+            CanStartOwn = OwnAppraisalId is null && CanRunCell;
             CellFourGood = await AppraisalsApi.FourGoodAsync(db, svc, four, unitId, Year);
             CanReportFourGood = await scope.CanRunAsync(unitId);
             var parent = await db.ParentIdAsync(unitId, svc.AsOf(Year));
@@ -57,10 +64,10 @@ public class IndexModel(AppDbContext db, UserScope scope, AppraisalService svc, 
     public async Task<IActionResult> OnGetAsync(int unitId, int? year, AppraisalSubject? subject) => await LoadAsync(unitId, year, subject) ?? Page();
 
     /// <summary>Opens a rating: of a child organization (subjectUnitId) or of a member of this cell.</summary>
-    public async Task<IActionResult> OnPostStartAsync(int unitId, int year, int subjectUnitId, int? memberId)
+    public async Task<IActionResult> OnPostStartAsync(int unitId, int year, int subjectUnitId, int? memberId, int? fromYear)
     {
         if (!await scope.CanRunAsync(subjectUnitId)) return Forbid();
-        var r = await svc.StartAsync(subjectUnitId, memberId, year);
+        var r = await svc.StartAsync(subjectUnitId, memberId, year, fromYear);
         if (r.Ok) return Redirect($"/Appraisals/{r.Value!.Id}");
         (Error, ErrorField) = (r.Error, r.Field);
         return await LoadAsync(unitId, year, memberId is null ? null : AppraisalSubject.Member) ?? Page();
