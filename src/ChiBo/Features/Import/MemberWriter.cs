@@ -1,0 +1,123 @@
+using System.Text.Json;
+using ChiBo.Data;
+using ChiBo.Features.Audit;
+using ChiBo.Features.Members;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ChiBo.Features.Import;
+
+/// <summary>
+/// Writes validated member rows inside the caller's transaction: on PostgreSQL with binary COPY on the context's own
+/// connection (so a failure anywhere rolls back everything with the rest of the import), on SQLite — the small embedded
+/// deployment — through EF in batches. Either way each member gets what MemberService.CreateAsync writes: the Members row
+/// (name key and vi-VN sort key) and an open Membership in the cell from the start date. Statistics roll-ups are untouched
+/// on purpose: they are built from meetings, attendance, ratings, visits and plans, never from memberships.
+/// </summary>
+public static class MemberWriter
+{
+    const int Step = 50_000;
+
+    public static async Task WriteAsync(AppDbContext db, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
+    {
+        if (db.Database.IsPostgres()) await Task.Run(() => Copy(db, rows, progress, ct), ct);
+        else await BatchesAsync(db, rows, progress, ct);
+    }
+
+    /// <summary>
+    /// One audit row for the whole job instead of one per member: at national size per-row audit would double the
+    /// rows written, and the job (file, actor, rows, cells) is what someone tracing an import needs.
+    /// </summary>
+    public static async Task AuditAsync(AppDbContext db, ImportJob job, List<MemberRow> rows, DateTime at, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = at, Actor = job.Actor, Action = "Imported", Entity = nameof(Member), EntityId = $"import:{job.Id}",
+            After = JsonSerializer.Serialize(new { ImportJob = job.Id, job.FileName, Rows = rows.Count, Cells = rows.Select(r => r.CellId).Distinct().Count() }),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    static void Copy(AppDbContext db, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Ids come from the Members identity sequence itself, reserved for all rows in one statement before the COPY:
+        // single creates running meanwhile take other values from the same sequence, so nothing collides, and the
+        // Memberships COPY can name each member without reading the rows back (gaps from a rolled-back import are harmless).
+        var ids = new int[rows.Count];
+        var reserve = $"COPY (SELECT nextval(pg_get_serial_sequence('\"Members\"', 'Id'))::int FROM generate_series(1, {rows.Count})) TO STDOUT (FORMAT BINARY)";
+        using (var export = conn.BeginBinaryExport(reserve))
+            for (var i = 0; export.StartRow() != -1; i++) ids[i] = export.Read<int>(NpgsqlDbType.Integer);
+
+        using (var w = conn.BeginBinaryImport("""
+            COPY "Members" ("Id", "FullName", "NameKey", "SortKey", "DateOfBirth", "Sex", "Ethnicity", "AdmittedOn", "OfficialOn",
+                            "PartyCardNumber", "CitizenId", "Phone", "Version") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                w.StartRow();
+                w.Write(ids[i], NpgsqlDbType.Integer);
+                w.Write(r.FullName, NpgsqlDbType.Varchar);
+                w.Write(r.NameKey, NpgsqlDbType.Varchar);
+                w.Write(r.SortKey, NpgsqlDbType.Bytea);
+                Date(w, r.DateOfBirth);
+                w.Write(r.Sex.ToString(), NpgsqlDbType.Varchar);
+                Text(w, r.Ethnicity);
+                w.Write(r.AdmittedOn, NpgsqlDbType.Date);
+                Date(w, r.OfficialOn);
+                Text(w, r.PartyCard);
+                Text(w, r.CitizenId);
+                Text(w, r.Phone);
+                w.Write(0, NpgsqlDbType.Integer);
+                if (i % Step == 0) { ct.ThrowIfCancellationRequested(); progress(i / 2); }
+            }
+            w.Complete();
+        }
+        using (var w = conn.BeginBinaryImport("""COPY "Memberships" ("MemberId", "UnitId", "From") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                w.StartRow();
+                w.Write(ids[i], NpgsqlDbType.Integer);
+                w.Write(rows[i].CellId, NpgsqlDbType.Integer);
+                w.Write(rows[i].Start, NpgsqlDbType.Date);
+                if (i % Step == 0) { ct.ThrowIfCancellationRequested(); progress((rows.Count + i) / 2); }
+            }
+            w.Complete();
+        }
+        progress(rows.Count);
+    }
+
+    static void Text(NpgsqlBinaryImporter w, string? v)
+    {
+        if (v is null) w.WriteNull();
+        else w.Write(v, NpgsqlDbType.Varchar);
+    }
+
+    static void Date(NpgsqlBinaryImporter w, DateOnly? v)
+    {
+        if (v is { } d) w.Write(d, NpgsqlDbType.Date);
+        else w.WriteNull();
+    }
+
+    /// <summary>SQLite: the same rows through EF (audited per row by SaveChanges), a thousand at a time so the tracker stays small.</summary>
+    static async Task BatchesAsync(AppDbContext db, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
+    {
+        for (var start = 0; start < rows.Count; start += 1000)
+        {
+            foreach (var r in rows.Skip(start).Take(1000))
+            {
+                var member = new Member { FullName = "", NameKey = "", SortKey = [] };
+                MemberService.Apply(member, r.Profile());
+                db.Members.Add(member);
+                db.Memberships.Add(new Membership { Member = member, UnitId = r.CellId, From = r.Start });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            progress(Math.Min(rows.Count, start + 1000));
+        }
+    }
+}
