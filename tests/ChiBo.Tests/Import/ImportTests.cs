@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChiBo.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
 
 namespace ChiBo.Tests.Import;
 
@@ -10,7 +12,7 @@ public abstract class ImportTests(ChiBoApp app) : AppTest(app)
 {
     const string MemberHeader = "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng,Số CCCD,Điện thoại,Mã chi bộ,Ngày bắt đầu sinh hoạt";
 
-    async Task<JsonElement> ImportAndWait(HttpClient client, string kind, string csv)
+    protected static async Task<JsonElement> ImportAndWait(HttpClient client, string kind, string csv)
     {
         var res = await client.PostAsync($"/api/v1/imports/{kind}", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Accepted, res.StatusCode);
@@ -182,6 +184,36 @@ public abstract class ImportTests(ChiBoApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task MembersIndexesAndKeysAreTheSameAfterAnImport()
+    {
+        Assert.SkipUnless(App.Kind == Db.Postgres, "The index rebuild of large imports exists on PostgreSQL only.");
+        var staff = await App.ApiAs("vp.binhlu");
+        var before = await SchemaOfMembersAsync();
+        var job = await ImportAndWait(staff, "members", $"""
+            {MemberHeader}
+            Lò Văn Chung,12/03/1985,Nam,Thái,19/05/2010,19/05/2011,51100001,012345710001,,LC-BL-NK,
+            """);
+        Assert.Equal("Succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(before, await SchemaOfMembersAsync());
+        Assert.Single((await Get(staff, "/api/v1/search?q=lo van chung")).GetProperty("members").EnumerateArray());
+    }
+
+    async Task<List<string>> SchemaOfMembersAsync()
+    {
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT indexdef FROM pg_indexes WHERE tablename IN ('Members', 'Memberships')
+            UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('"Members"'::regclass, '"Memberships"'::regclass)
+            ORDER BY 1
+            """, conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await r.ReadAsync()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    [Fact]
     public async Task UnitsImportBuildsNewNodesUnderExistingOnesAndFromEarlierRows()
     {
         var staff = await App.ApiAs("btc.tinh");
@@ -218,3 +250,15 @@ public abstract class ImportTests(ChiBoApp app) : AppTest(app)
 
 public class ImportTestsSqlite(SqliteApp app) : ImportTests(app), IClassFixture<SqliteApp>;
 public class ImportTestsPostgres(PostgresApp app) : ImportTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>PostgreSQL with every import taking the large-file path (indexes and keys rebuilt after the COPY).</summary>
+public sealed class PostgresRebuildApp : ChiBoApp
+{
+    public override Db Kind => Db.Postgres;
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Import:RebuildIndexesFromRows", "0");
+    }
+}
+public class ImportTestsPostgresRebuild(PostgresRebuildApp app) : ImportTests(app), IClassFixture<PostgresRebuildApp>;

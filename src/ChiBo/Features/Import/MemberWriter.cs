@@ -19,10 +19,23 @@ public static class MemberWriter
 {
     const int Step = 50_000;
 
-    public static async Task WriteAsync(AppDbContext db, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
+    /// <param name="rebuildFrom">PostgreSQL: from this many rows, and when the file is at least as large as the table, the
+    /// secondary indexes and foreign keys are rebuilt after the COPY instead of maintained row by row (see <see cref="Deferred"/>);
+    /// 0 rebuilds them for any file (the tests use it to run every import through that path).</param>
+    public static async Task WriteAsync(AppDbContext db, List<MemberRow> rows, int rebuildFrom, Action<int> progress, CancellationToken ct)
     {
-        if (db.Database.IsPostgres()) await Task.Run(() => Copy(db, rows, progress, ct), ct);
-        else await BatchesAsync(db, rows, progress, ct);
+        if (!db.Database.IsPostgres())
+        {
+            await BatchesAsync(db, rows, progress, ct);
+            return;
+        }
+        await Task.Run(() =>
+        {
+            var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+            var deferred = rebuildFrom == 0 || (rows.Count >= rebuildFrom && rows.Count >= Deferred.Estimate(conn, "Members")) ? Deferred.Drop(conn) : null;
+            Copy(conn, rows, progress, ct);
+            deferred?.Restore(conn);
+        }, ct);
     }
 
     /// <summary>
@@ -39,9 +52,8 @@ public static class MemberWriter
         await db.SaveChangesAsync(ct);
     }
 
-    static void Copy(AppDbContext db, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
+    static void Copy(NpgsqlConnection conn, List<MemberRow> rows, Action<int> progress, CancellationToken ct)
     {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         // Ids come from the Members identity sequence itself, reserved for all rows in one statement before the COPY:
         // single creates running meanwhile take other values from the same sequence, so nothing collides, and the
         // Memberships COPY can name each member without reading the rows back (gaps from a rolled-back import are harmless).
@@ -88,7 +100,6 @@ public static class MemberWriter
             }
             w.Complete();
         }
-        progress(rows.Count);
     }
 
     static void Text(NpgsqlBinaryImporter w, string? v)
