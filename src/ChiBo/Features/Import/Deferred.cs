@@ -52,9 +52,16 @@ public sealed class Deferred
         return d;
     }
 
-    public void Restore(NpgsqlConnection conn)
+    /// <summary>Rebuilds what <see cref="Drop"/> removed, telling how long each statement took.</summary>
+    public void Restore(NpgsqlConnection conn, Action<string> note, Action<double> progress)
     {
-        foreach (var statement in _restore) Exec(conn, statement);
+        foreach (var (statement, i) in _restore.Select((s, i) => (s, i)))
+        {
+            progress((double)i / _restore.Count);
+            var w = System.Diagnostics.Stopwatch.StartNew();
+            Exec(conn, statement);
+            note($"{w.Elapsed.TotalSeconds:0.0} s: {statement}");
+        }
     }
 
     static void Exec(NpgsqlConnection conn, string sql)

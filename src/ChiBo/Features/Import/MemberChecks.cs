@@ -15,17 +15,18 @@ namespace ChiBo.Features.Import;
 /// </summary>
 public static class MemberChecks
 {
-    public static async Task RunAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, Action<int> progress, CancellationToken ct)
+    /// <param name="largeFrom">From this many rows PostgreSQL checks numbers through a temporary table (0: always).</param>
+    public static async Task RunAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, int largeFrom, Action<int> progress, CancellationToken ct)
     {
         await CellsAsync(db, rows, scopeUnitId, ct);
         progress(rows.Count / 4);
         Profiles(rows);
         progress(rows.Count / 2);
-        await DuplicatesAsync(db, rows, r => r.PartyCard, "Số thẻ đảng", m => m.PartyCardNumber, ct);
+        await DuplicatesAsync(db, rows, r => r.PartyCard, "Số thẻ đảng", nameof(Member.PartyCardNumber), m => m.PartyCardNumber, largeFrom, ct);
         progress(rows.Count * 3 / 4);
         // MemberService.CreateAsync does not check the citizen id (no index on it yet); an import refuses a CCCD twice,
         // since one person cannot be two members and a bulk file is where such copies come from.
-        await DuplicatesAsync(db, rows, r => r.CitizenId, "Số CCCD", m => m.CitizenId, ct);
+        await DuplicatesAsync(db, rows, r => r.CitizenId, "Số CCCD", nameof(Member.CitizenId), m => m.CitizenId, largeFrom, ct);
     }
 
     static async Task CellsAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, CancellationToken ct)
@@ -71,7 +72,7 @@ public static class MemberChecks
 
     /// <summary>A number used twice in the file (the later lines are refused, naming the first) or already in the database.</summary>
     static async Task DuplicatesAsync(AppDbContext db, List<MemberRow> rows, Func<MemberRow, string?> key, string label,
-        System.Linq.Expressions.Expression<Func<Member, string?>> column, CancellationToken ct)
+        string columnName, System.Linq.Expressions.Expression<Func<Member, string?>> column, int largeFrom, CancellationToken ct)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -82,9 +83,40 @@ public static class MemberChecks
         }
         if (first.Count == 0) return;
         List<string?> values = [.. first.Keys];
-        var taken = (await db.Members.AsNoTracking().Select(column).Where(v => EF.Parameter(values).Contains(v)).ToListAsync(ct)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var taken = db.Database.IsPostgres() && rows.Count >= largeFrom
+            ? await Task.Run(() => TakenPostgres(db, values, columnName), ct)
+            : (await db.Members.AsNoTracking().Select(column).Where(v => EF.Parameter(values).Contains(v)).ToListAsync(ct)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (taken.Count == 0) return;
         foreach (var r in rows)
             if (r.Error is null && key(r) is { } k && taken.Contains(k)) r.Error = $"{label} “{k}” đã có trong hệ thống.";
+    }
+
+    /// <summary>
+    /// A large file's numbers go to the server by binary COPY into a temporary table and meet the members in one join
+    /// (the planner hashes or merges as it sees fit): at 5.6 M numbers this took ~10 s where one array parameter took ~30 s.
+    /// </summary>
+    static HashSet<string> TakenPostgres(AppDbContext db, List<string?> values, string columnName)
+    {
+        var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        var table = $"import_keys_{columnName.ToLowerInvariant()}";
+        Exec(conn, $"CREATE TEMP TABLE {table} (v text) ON COMMIT DROP");
+        using (var w = conn.BeginBinaryImport($"COPY {table} (v) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var v in values) { w.StartRow(); w.Write(v!, NpgsqlTypes.NpgsqlDbType.Text); }
+            w.Complete();
+        }
+        Exec(conn, $"ANALYZE {table}");
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = new Npgsql.NpgsqlCommand($"SELECT k.v FROM {table} k JOIN \"Members\" m ON m.\"{columnName}\" = k.v", conn) { CommandTimeout = 0 })
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) taken.Add(r.GetString(0));
+        Exec(conn, $"DROP TABLE {table}");
+        return taken;
+    }
+
+    static void Exec(Npgsql.NpgsqlConnection conn, string sql)
+    {
+        using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        cmd.ExecuteNonQuery();
     }
 }

@@ -66,7 +66,7 @@ public static class MemberRows
     static string? Dates(MemberRow row, string? born, string? admitted, string? official, string? joined)
     {
         if (!Optional(F.DateOfBirth, born, out row.DateOfBirth, out var e)) return e;
-        if (!Shared.Dates.TryParseVn(admitted, out row.AdmittedOn)) return Bad(F.AdmittedOn, admitted);
+        if (!TryDate(admitted, out row.AdmittedOn)) return Bad(F.AdmittedOn, admitted);
         if (!Optional(F.OfficialOn, official, out row.OfficialOn, out e)) return e;
         if (!Optional(F.JoinedOn, joined, out row.JoinedOn, out e)) return e;
         return null;
@@ -76,9 +76,35 @@ public static class MemberRows
     {
         (date, error) = (null, null);
         if (text is null) return true;
-        if (Shared.Dates.TryParseVn(text, out var d)) { date = d; return true; }
+        if (TryDate(text, out var d)) { date = d; return true; }
         error = Bad(header, text);
         return false;
+    }
+
+    /// <summary>
+    /// dd/MM/yyyy read by hand (four dates a row, 22 M at national size, where TryParseExact's format matching showed up in
+    /// the profile); anything else goes through <see cref="Shared.Dates.TryParseVn"/>, so the accepted forms are unchanged.
+    /// </summary>
+    static bool TryDate(string? text, out DateOnly date)
+    {
+        if (text is { Length: 10 } t && t[2] == '/' && t[5] == '/' && Digits(t, 0, 2) is var d and > 0 && Digits(t, 3, 2) is var m and >= 1 and <= 12
+            && Digits(t, 6, 4) is var y and >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            date = new DateOnly(y, m, d);
+            return true;
+        }
+        return Shared.Dates.TryParseVn(text, out date);
+    }
+
+    static int Digits(string s, int start, int length)
+    {
+        var n = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i])) return -1;
+            n = n * 10 + (s[i] - '0');
+        }
+        return n;
     }
 
     static string? SexOf(MemberRow row, string? text)
