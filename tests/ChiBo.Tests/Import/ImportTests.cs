@@ -240,6 +240,29 @@ public abstract class ImportTests(ChiBoApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ThePageUploadsAFileAndShowsTheJob()
+    {
+        var browser = await App.PagesAs("vp.binhlu");
+        var token = Forms.AntiforgeryToken(await browser.GetStringAsync("/Import"));
+        var csv = $"{MemberHeader}\nĐiêu Văn Tươi,12/03/1986,Nam,Thái,19/05/2011,19/05/2012,51200001,,,LC-BL-NK,\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Members"), "Kind" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "dang-vien.csv" },
+        };
+        var res = await browser.PostAsync("/Import", form);
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var id = int.Parse(res.Headers.Location!.OriginalString.Split("job=")[1], System.Globalization.CultureInfo.InvariantCulture);
+        var api = await App.ApiAs("vp.binhlu");
+        for (var i = 0; i < 200 && (await Get(api, $"/api/v1/imports/{id}")).GetProperty("status").GetString() is not ("Succeeded" or "Failed"); i++) await Task.Delay(100);
+        var job = await Get(api, $"/api/v1/imports/{id}");
+        Assert.Equal("Succeeded", job.GetProperty("status").GetString());
+        Assert.Equal("dang-vien.csv", job.GetProperty("fileName").GetString());
+        Assert.Single((await Get(api, "/api/v1/search?q=dieu van tuoi")).GetProperty("members").EnumerateArray());
+    }
+
+    [Fact]
     public async Task CellSecretariesAndMembersCannotImport()
     {
         var secretary = await App.ApiAs("bithu.nakhum");
