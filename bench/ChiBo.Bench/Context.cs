@@ -23,6 +23,8 @@ public sealed class Context
     public required Dictionary<string, string> RoleIds { get; init; }
     public required string PasswordHash { get; init; }
     public TextWriter? Csv { get; init; }
+    /// <summary>--tree-only: units, accounts and monitoring groups only; members go to the CSV alone (for the import benchmark).</summary>
+    public bool TreeOnly { get; init; }
 
     /// <summary>Vietnam local date and time to the UTC instant PostgreSQL's timestamptz stores.</summary>
     public static DateTime Utc(DateOnly date, TimeOnly time) => DateTime.SpecifyKind(date.ToDateTime(time) - VietnamOffset, DateTimeKind.Utc);

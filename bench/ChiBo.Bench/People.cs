@@ -36,8 +36,10 @@ public sealed class People(Context ctx)
         return _cell;
     }
 
-    void Assign(Person m, UnitRef cell, Position position) =>
-        ctx.Tables["MemberPositions"].Row().I(ctx.Ids.Next("MemberPositions")).I(m.Id).I(cell.Id).S(position.ToString()).D(Context.TreeFrom).D(null);
+    void Assign(Person m, UnitRef cell, Position position)
+    {
+        if (!ctx.TreeOnly) ctx.Tables["MemberPositions"].Row().I(ctx.Ids.Next("MemberPositions")).I(m.Id).I(cell.Id).S(position.ToString()).D(Context.TreeFrom).D(null);
+    }
 
     Person Make(UnitRef cell, Province p, Random rng)
     {
@@ -87,17 +89,20 @@ public sealed class People(Context ctx)
         var century = (born.Year >= 2000 ? 2 : 0) + (female ? 1 : 0);
         var citizen = $"0{p.No:D2}{century}{born.Year % 100:D2}{m.Id % 1_000_000:D6}";
         var phone = $"09{(uint)(m.Id * 2654435761u) % 100_000_000:D8}";
+        DateOnly decided = default;
+        if (exempt) decided = new DateOnly(2015, 1, 1).AddDays(rng.Next(3800));
+        ctx.Csv?.WriteLine(string.Join(',', name, Vn(born), female ? "Nữ" : "Nam", ethnicity, Vn(admitted), official is { } o ? Vn(o) : "",
+            card, citizen, phone, cell.Code, Vn(m.JoinedCell)));
+        // --tree-only: the member exists only in the CSV, for the import benchmark to load through the product.
+        if (ctx.TreeOnly) return m;
         ctx.Tables["Members"].Row().I(m.Id).S(name).S(keys.Key).Bytes(keys.Sort).D(born).S(sex.ToString()).S(ethnicity).D(admitted).D(official)
             .S(card).S(citizen).S(phone).D(null).I(0);
         ctx.Tables["Memberships"].Row().I(ctx.Ids.Next("Memberships")).I(m.Id).I(cell.Id).D(m.JoinedCell).D(null).S(null);
         if (exempt)
         {
-            var decided = new DateOnly(2015, 1, 1).AddDays(rng.Next(3800));
             ctx.Tables["Exemptions"].Row().I(ctx.Ids.Next("Exemptions")).I(m.Id).S(nameof(ExemptionKind.Exempt)).D(decided).D(decided).D(null)
                 .S("Tuổi cao, sức khỏe yếu");
         }
-        ctx.Csv?.WriteLine(string.Join(',', name, Vn(born), female ? "Nữ" : "Nam", ethnicity, Vn(admitted), official is { } o ? Vn(o) : "",
-            card, citizen, phone, cell.Code, Vn(m.JoinedCell)));
         return m;
     }
 

@@ -7,12 +7,12 @@ using ChiBo.Features.Rules;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
-// generate --scale 0.01 --conn "..." [--seed 1] [--reset] [--members-csv path]
+// generate --scale 0.01 --conn "..." [--seed 1] [--reset] [--members-csv path] [--tree-only]
 // measure [dashboard|record|import] --conn "..." (the product must be built in Release)
 if (args.Length > 0 && args[0] == "measure") return await ChiBo.Bench.Measure.RunAsync(args);
 if (args.Length == 0 || args[0] != "generate")
 {
-    Console.Error.WriteLine("Usage: ChiBo.Bench generate --conn <PostgreSQL connection string> [--scale 1.0] [--seed 1] [--reset] [--members-csv <path>]");
+    Console.Error.WriteLine("Usage: ChiBo.Bench generate --conn <PostgreSQL connection string> [--scale 1.0] [--seed 1] [--reset] [--members-csv <path>] [--tree-only]");
     return 2;
 }
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
@@ -22,10 +22,12 @@ var scale = double.Parse(Arg("--scale") ?? "1.0", CultureInfo.InvariantCulture);
 var seed = int.Parse(Arg("--seed") ?? "1", CultureInfo.InvariantCulture);
 var reset = args.Contains("--reset");
 var csvPath = Arg("--members-csv");
+// The tree, accounts and monitoring groups without members or meetings: the database the import benchmark loads the CSV into.
+var treeOnly = args.Contains("--tree-only");
 if (scale <= 0 || scale > 1.5) { Console.Error.WriteLine("--scale must be in (0, 1.5]."); return 2; }
 
 var progress = new Progress();
-progress.Line($"ChiBo national data generator: scale {scale}, seed {seed}");
+progress.Line($"ChiBo national data generator: scale {scale}, seed {seed}{(treeOnly ? ", tree only" : "")}");
 if (!await Schema.PrepareAsync(conn, reset, progress)) return 1;
 
 // Reference data as the app seeded it; the national root needs a type above the provinces, added as data (ReferenceData allows it).
@@ -61,6 +63,7 @@ Context ctx;
         Ids = new Ids(), TypeIds = types, TopicIds = topics, Rules = defaults, RoleIds = roles,
         // One hash of the demo password serves every generated account: the hash carries its own salt.
         PasswordHash = new PasswordHasher<AppUser>().HashPassword(null!, ChiBo.Data.DemoData.Password),
+        TreeOnly = treeOnly,
         Csv = csvPath is null ? null : new StreamWriter(csvPath, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" },
     };
 }
@@ -102,7 +105,7 @@ foreach (var p in Names.Provinces)
             if (monitor is not null)
                 ctx.Tables["MonitoringCoverages"].Row().I(ctx.Ids.Next("MonitoringCoverages")).I(monitor.GroupId).I(cell.Id).D(Context.TreeFrom.AddDays(14)).D(null);
             var members = people.MakeCell(cell, p, rng);
-            meetings.ForCell(cell, parent, members, monitor, rng);
+            if (!treeOnly) meetings.ForCell(cell, parent, members, monitor, rng);
         },
         commune: com =>
         {

@@ -9,6 +9,7 @@ namespace ChiBo.Pages;
 
 [Authorize(Roles = Roles.Admin + "," + Roles.CommitteeStaff)]
 [RequestSizeLimit(ImportApi.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxBytes)]
 public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, ImportProgress progress) : PageModel
 {
     [BindProperty] public ImportKind Kind { get; set; }
@@ -28,10 +29,9 @@ public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, Im
             ModelState.AddModelError(nameof(Upload), "Hãy chọn tệp CSV để nhập.");
             return Page();
         }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer);
-        var job = await queue.EnqueueAsync(db, scope, Kind, Path.GetFileName(Upload.FileName), buffer.ToArray());
-        return RedirectToPage(new { job = job.Id });
+        await using var upload = Upload.OpenReadStream();
+        var job = await queue.EnqueueAsync(db, scope, Kind, Path.GetFileName(Upload.FileName), upload, HttpContext.RequestAborted);
+        return RedirectToPage(new { job = job!.Id });
     }
 
     /// <summary>The progress fragment htmx polls; it stops polling once the job has finished.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Features.Import;
@@ -10,7 +11,9 @@ public record ImportJobDto(int Id, string Kind, string Status, string FileName, 
 
 public static class ImportApi
 {
-    public const long MaxBytes = 200 * 1024 * 1024;
+    /// <summary>A national members file (5.6 M rows) is about 650 MB; Kestrel's default body limit is 30 MB.</summary>
+    public const long MaxBytes = 1024L * 1024 * 1024;
+    const string TooLarge = "Tệp trống hoặc quá lớn (tối đa 1 GB).";
 
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
@@ -41,18 +44,22 @@ public static class ImportApi
         {
             if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var k))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Loại dữ liệu nhập phải là “units” hoặc “members”."] });
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            if (buffer.Length == 0 || buffer.Length > MaxBytes)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp trống hoặc quá lớn (tối đa 200 MB)."] });
-            var job = await queue.EnqueueAsync(db, scope, k, request.Headers["X-File-Name"].FirstOrDefault() ?? $"{kind}.csv", buffer.ToArray());
+            if (request.ContentLength > MaxBytes) return TooLargeProblem();
+            ImportJob? job;
+            // Streamed to a temporary file by the queue: the body is never held in memory whole.
+            try { job = await queue.EnqueueAsync(db, scope, k, request.Headers["X-File-Name"].FirstOrDefault() ?? $"{kind}.csv", request.Body, request.HttpContext.RequestAborted); }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return TooLargeProblem(); }
+            if (job is null) return TooLargeProblem();
             var dto = await StatusAsync(db, progress, scope, job.Id);
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", dto!);
-        }).Accepts<string>("text/csv").WithSummary("Nhập đơn vị hoặc đảng viên từ CSV (tất cả hoặc không gì cả)");
+        }).Accepts<string>("text/csv").WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
+            .WithSummary("Nhập đơn vị hoặc đảng viên từ CSV (tất cả hoặc không gì cả)");
 
         g.MapGet("/{id:int}", async Task<Results<Ok<ImportJobDto>, NotFound>> (int id, UserScope scope, AppDbContext db, ImportProgress progress) =>
             await StatusAsync(db, progress, scope, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
             .WithSummary("Tiến độ và kết quả một lần nhập");
         return g;
     }
+
+    static ValidationProblem TooLargeProblem() => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [TooLarge] });
 }

@@ -100,7 +100,8 @@ public class MemberService(AppDbContext db)
         return null;
     }
 
-    static (string Field, string Message)? Validate(Profile p)
+    /// <summary>The profile rules, shared with the bulk import's checks.</summary>
+    public static (string Field, string Message)? Validate(Profile p)
     {
         if (string.IsNullOrWhiteSpace(p.FullName)) return ("fullName", "Họ và tên không được để trống.");
         if (p.FullName.Trim().Length > 150) return ("fullName", "Họ và tên quá dài (tối đa 150 ký tự).");
@@ -111,7 +112,8 @@ public class MemberService(AppDbContext db)
         return null;
     }
 
-    static void Apply(Member m, Profile p)
+    /// <summary>What a profile writes into a member row (keys included), shared with the import.</summary>
+    public static void Apply(Member m, Profile p)
     {
         m.FullName = p.FullName.Trim();
         m.NameKey = VietnameseText.Fold(m.FullName);
