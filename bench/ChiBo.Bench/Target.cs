@@ -99,6 +99,7 @@ public sealed class SqliteTarget(string connString) : Target(connString)
         await _load.OpenAsync();
         await Schema.Exec(_load, "PRAGMA foreign_keys = OFF");
         await Schema.Exec(_load, "PRAGMA synchronous = OFF");
+        await Schema.Exec(_load, "PRAGMA cache_size = -262144");
         progress.Line("foreign keys off for the load (checked after)");
     }
 
