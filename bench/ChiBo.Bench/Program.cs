@@ -5,14 +5,13 @@ using ChiBo.Bench;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Rules;
 using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
-// generate --scale 0.01 --conn "..." [--seed 1] [--reset] [--members-csv path] [--tree-only]
+// generate --scale 0.01 --conn "..." [--provider postgres|sqlite] [--seed 1] [--reset] [--members-csv path] [--tree-only]
 // measure [dashboard|record|import] --conn "..." (the product must be built in Release)
 if (args.Length > 0 && args[0] == "measure") return await ChiBo.Bench.Measure.RunAsync(args);
 if (args.Length == 0 || args[0] != "generate")
 {
-    Console.Error.WriteLine("Usage: ChiBo.Bench generate --conn <PostgreSQL connection string> [--scale 1.0] [--seed 1] [--reset] [--members-csv <path>] [--tree-only]");
+    Console.Error.WriteLine("Usage: ChiBo.Bench generate --conn <PostgreSQL or SQLite connection string> [--provider postgres|sqlite] [--scale 1.0] [--seed 1] [--reset] [--members-csv <path>] [--tree-only]");
     return 2;
 }
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
@@ -28,26 +27,28 @@ if (scale <= 0 || scale > 1.5) { Console.Error.WriteLine("--scale must be in (0,
 
 var progress = new Progress();
 progress.Line($"ChiBo national data generator: scale {scale}, seed {seed}{(treeOnly ? ", tree only" : "")}");
-if (!await Schema.PrepareAsync(conn, reset, progress)) return 1;
+var target = Target.Create(Arg("--provider"), conn);
+if (!await target.PrepareAsync(reset, progress)) return 1;
 
 // Reference data as the app seeded it; the national root needs a type above the provinces, added as data (ReferenceData allows it).
-await using (var db = new NpgsqlConnection(conn))
+await using (var db = target.Connect())
 {
     await db.OpenAsync();
     await Schema.Exec(db, """
         INSERT INTO "UnitTypes" ("Code", "Name", "LevelRank", "LevelName", "IsCell", "IsGrassroots", "EffectiveFrom")
-        SELECT 'TRUNG_UONG', 'Ban Chấp hành Trung ương', 0, 'Trung ương', false, false, DATE '1930-02-03'
+        SELECT 'TRUNG_UONG', 'Ban Chấp hành Trung ương', 0, 'Trung ương', false, false, '1930-02-03'
         WHERE NOT EXISTS (SELECT 1 FROM "UnitTypes" WHERE "Code" = 'TRUNG_UONG')
         """);
 }
 Context ctx;
 {
-    await using var db = new NpgsqlConnection(conn);
+    await using var db = target.Connect();
     await db.OpenAsync();
     async Task<List<(T1, T2)>> Pairs<T1, T2>(string sql)
     {
         var list = new List<(T1, T2)>();
-        await using var cmd = new NpgsqlCommand(sql, db);
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) list.Add((r.GetFieldValue<T1>(0), r.GetFieldValue<T2>(1)));
         return list;
@@ -56,7 +57,7 @@ Context ctx;
     var topics = (await Pairs<int, int>("SELECT \"Id\", \"Order\" FROM \"Topics\" WHERE \"ParentId\" IS NULL AND \"Active\" ORDER BY \"Order\"")).Select(x => x.Item1).ToArray();
     var roles = (await Pairs<string, string>("SELECT \"Name\", \"Id\" FROM \"AspNetRoles\"")).ToDictionary(x => x.Item1, x => x.Item2);
     // The Party-wide rule set in force over the whole meeting year (seeded by RuleSets.SeedDefaultsAsync).
-    var rule = (await Pairs<int, int>($"SELECT \"Id\", COALESCE(\"MeetingDay\", 0) FROM \"RuleSets\" WHERE \"UnitId\" IS NULL AND \"EffectiveFrom\" <= DATE '{Context.FirstMonth:yyyy-MM-dd}' ORDER BY \"EffectiveFrom\" DESC, \"Id\" DESC LIMIT 1")).Single();
+    var rule = (await Pairs<int, int>($"SELECT \"Id\", COALESCE(\"MeetingDay\", 0) FROM \"RuleSets\" WHERE \"UnitId\" IS NULL AND \"EffectiveFrom\" <= '{Context.FirstMonth:yyyy-MM-dd}' ORDER BY \"EffectiveFrom\" DESC, \"Id\" DESC LIMIT 1")).Single();
     var defaults = new RuleSet { Id = rule.Item1, Name = "", MeetingDay = rule.Item2 == 0 ? null : rule.Item2, PeriodicAgenda = "", ThematicAgenda = "" };
     ctx = new Context
     {
@@ -69,8 +70,7 @@ Context ctx;
 }
 ctx.Csv?.WriteLine(People.CsvHeader);
 
-var deferred = await Schema.DeferAsync(conn, Tables.All.Select(t => t.Name));
-progress.Line($"deferred {deferred.Count} foreign keys and indexes for the load");
+await target.BeginLoadAsync(progress);
 
 var tree = new Tree(ctx);
 var people = new People(ctx);
@@ -87,7 +87,7 @@ string User(string userName, string fullName, int unitId, string role, Random rn
 }
 static string NewGuid(Random rng) { var b = new byte[16]; rng.NextBytes(b); return new Guid(b).ToString(); }
 
-ctx.Tables = await Tables.OpenAsync(conn);
+ctx.Tables = await target.OpenTablesAsync();
 var sw = Stopwatch.StartNew();
 var root = tree.Add("VN", "Đảng Cộng sản Việt Nam", "TRUNG_UONG", null, "TW", place: "Hà Nội");
 User("admin", "Quản trị hệ thống", root.Id, Roles.Admin, userRng);
@@ -97,7 +97,7 @@ progress.Phase("national root", ctx.Tables.Open, sw.Elapsed);
 foreach (var p in Names.Provinces)
 {
     sw.Restart();
-    ctx.Tables = await Tables.OpenAsync(conn);
+    ctx.Tables = await target.OpenTablesAsync();
     var rng = new Random(seed * 1000 + p.No);
     var prov = tree.Province(root, p, rng, scale,
         cell: (cell, parent, monitor) =>
@@ -126,8 +126,7 @@ foreach (var p in Names.Provinces)
 ctx.Csv?.Dispose();
 
 sw.Restart();
-await Schema.RestoreAsync(conn, deferred, progress);
-await Schema.FinishAsync(conn, Tables.WithIdentity, progress);
+await target.EndLoadAsync(progress);
 progress.Summary();
 if (csvPath is not null) progress.Line($"members CSV written to {csvPath}");
 return 0;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,7 @@ public static class Schema
             }
             if (!exists) await Exec(conn, $"CREATE DATABASE \"{dbName}\"");
         }
-        await MigrateAndSeedAsync(connString);
+        await MigrateAndSeedAsync("Postgres", connString);
         await using var db = new NpgsqlConnection(connString);
         await db.OpenAsync();
         if (await Scalar<long>(db, "SELECT count(*) FROM \"Units\"") > 0)
@@ -44,11 +45,11 @@ public static class Schema
     /// Exactly what the app does when it starts (Program.cs → Startup.MigrateAndSeedAsync): migrations, then unit types,
     /// rule sets, topics, the campaign outline, document types and roles; demo seeding off.
     /// </summary>
-    static async Task MigrateAndSeedAsync(string connString)
+    public static async Task MigrateAndSeedAsync(string provider, string connString)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Default"] = connString, ["Demo:Seed"] = "false",
+            ["Database:Provider"] = provider, ["ConnectionStrings:Default"] = connString, ["Demo:Seed"] = "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -111,15 +112,18 @@ public static class Schema
         progress.Line("identity sequences set, ANALYZE done");
     }
 
-    public static async Task<T> Scalar<T>(NpgsqlConnection conn, string sql)
+    public static async Task<T> Scalar<T>(DbConnection conn, string sql)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
 
-    public static async Task Exec(NpgsqlConnection conn, string sql)
+    public static async Task Exec(DbConnection conn, string sql)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync();
     }
 }

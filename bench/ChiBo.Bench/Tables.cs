@@ -40,25 +40,45 @@ public sealed class Tables
     public static IEnumerable<string> WithIdentity => All.Select(t => t.Name).Where(n => !n.StartsWith("AspNet"));
 
     readonly Dictionary<string, Table> _open = [];
+    readonly Func<Task>? _commit;
+
+    Tables(IEnumerable<Table> tables, Func<Task>? commit = null)
+    {
+        foreach (var t in tables) _open[t.Name] = t;
+        _commit = commit;
+    }
 
     public Table this[string name] => _open[name];
     public IEnumerable<Table> Open => _open.Values;
 
+    /// <summary>PostgreSQL: one binary COPY per table, each on its own connection.</summary>
     public static async Task<Tables> OpenAsync(string connString)
     {
-        var t = new Tables();
+        var tables = new List<Table>();
         foreach (var (name, cols) in All)
         {
-            var table = new Table(name, cols);
+            var table = new CopyTable(name, cols);
             await table.OpenAsync(connString);
-            t._open[name] = table;
+            tables.Add(table);
         }
-        return t;
+        return new Tables(tables);
     }
 
-    /// <summary>Ends every COPY: each one commits on its own, so a province is in the database once this returns.</summary>
+    /// <summary>SQLite: a prepared INSERT per table, all on the one connection (SQLite has one writer) and in one transaction.</summary>
+    public static Tables OpenSqlite(Microsoft.Data.Sqlite.SqliteConnection conn)
+    {
+        var tx = conn.BeginTransaction();
+        return new Tables(All.Select(t => new SqliteTable(t.Name, t.Columns, conn, tx)).ToList(), async () =>
+        {
+            await tx.CommitAsync();
+            await tx.DisposeAsync();
+        });
+    }
+
+    /// <summary>Ends every COPY (each commits on its own) or commits the SQLite transaction: a province is in the database once this returns.</summary>
     public async Task CompleteAsync()
     {
         foreach (var t in _open.Values) await t.CompleteAsync();
+        if (_commit is not null) await _commit();
     }
 }

@@ -116,10 +116,13 @@ public static class RollupRebuild
             FROM "CellTopicMonthStats" s {Above("s")}
             GROUP BY uc."AncestorId", s."Month", s."TopicId"
             """,
-            // Cells under every node in every month of the span (the expected periodic meetings).
+            // Cells under every node in every month of the span (the expected periodic meetings). SQLite 3.50 would otherwise run the
+            // months as a co-routine, rescanning CellMonthStats for every closure row (80 s instead of 0.1 s on ~2,000 cells);
+            // PostgreSQL inlines the CTE as it did the sub-select.
             $"""
-            CREATE TEMP TABLE cc AS SELECT uc."AncestorId" AS "NodeId", mo."Month", COUNT(*) AS n
-            FROM (SELECT DISTINCT "Month", {MonthEnd("\"Month\"")} AS "Day" FROM "CellMonthStats") mo
+            CREATE TEMP TABLE cc AS WITH mo AS {(pg ? "" : "MATERIALIZED ")}(SELECT DISTINCT "Month", {MonthEnd("\"Month\"")} AS "Day" FROM "CellMonthStats")
+            SELECT uc."AncestorId" AS "NodeId", mo."Month", COUNT(*) AS n
+            FROM mo
             JOIN "UnitClosures" uc ON uc."ValidFrom" <= mo."Day" AND (uc."ValidTo" IS NULL OR uc."ValidTo" > mo."Day")
             JOIN "Units" u ON u."Id" = uc."DescendantId" AND u."EffectiveFrom" <= mo."Day" AND (u."EffectiveTo" IS NULL OR u."EffectiveTo" > mo."Day")
             JOIN "UnitTypes" ut ON ut."Id" = u."UnitTypeId" AND ut."IsCell"
