@@ -1,5 +1,6 @@
 using ChiBo.Data;
 using ChiBo.Features.Meetings;
+using ChiBo.Features.Organization;
 using ChiBo.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public static class AppraisalEvidence
                     AbsentExcused = member.AbsentExcused + m.AbsentExcused, AbsentUnexcused = member.AbsentUnexcused + m.AbsentUnexcused };
             }
             if (!wantsCells) continue;
-            var cellIds = isCell ? [unitId] : await CellsUnderAsync(db, unitId, day, ct);
+            var cellIds = isCell ? [unitId] : await db.CellIdsUnder(unitId, day).ToListAsync(ct);
             if (cellIds.Count > MaxCellsComputed) { tooMany = cellIds.Count; break; }
             foreach (var id in cellIds)
             {
@@ -103,11 +104,6 @@ public static class AppraisalEvidence
         return new AppraisalFacts(cellYears.Count == 1 ? cellYears[0] : null, cellYears, member, computed);
     }
 
-    static Task<List<int>> CellsUnderAsync(AppDbContext db, int unitId, DateOnly day, CancellationToken ct) =>
-        (from c in db.UnitClosures
-         join u in db.Units on c.DescendantId equals u.Id
-         where c.AncestorId == unitId && c.ValidFrom <= day && (c.ValidTo == null || c.ValidTo > day) && u.UnitType!.IsCell
-         select u.Id).ToListAsync(ct);
 
     static async Task<(int Counted, int Present)> CellAttendanceAsync(AppDbContext db, int cellId, int year, DateOnly to, CancellationToken ct)
     {

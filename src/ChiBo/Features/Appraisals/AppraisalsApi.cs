@@ -118,11 +118,9 @@ public static class AppraisalsApi
     public static async Task<FourGoodList> FourGoodListAsync(AppDbContext db, AppraisalService svc, FourGoodService four, int unitId, int year, CancellationToken ct = default)
     {
         var asOf = svc.AsOf(year);
-        async Task<List<int>> CellsUnder(int node) => await (from c in db.UnitClosures
-                                                             join u in db.Units on c.DescendantId equals u.Id
-                                                             where c.AncestorId == node && c.ValidFrom <= asOf && (c.ValidTo == null || c.ValidTo > asOf) && u.UnitType!.IsCell
-                                                             select u.Id).ToListAsync(ct);
-        var records = await db.FourGoodRecords.Where(f => f.Year == year).Select(f => new { f.CellId, f.PoliticalTask, f.Unity, f.MeetingQuality, f.Members, f.Recognized })
+        Task<List<int>> CellsUnder(int node) => db.CellIdsUnder(node, asOf).ToListAsync(ct);
+        // Only the records of the node's cells: a province must not read the whole country's year.
+        var records = await db.FourGoodRecords.Where(f => f.Year == year && db.CellIdsUnder(unitId, asOf).Contains(f.CellId)).Select(f => new { f.CellId, f.PoliticalTask, f.Unity, f.MeetingQuality, f.Members, f.Recognized })
             .ToListAsync(ct);
         FourGoodLine Line(int id, string name, List<int> cells)
         {

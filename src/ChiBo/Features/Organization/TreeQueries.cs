@@ -19,6 +19,11 @@ public static class TreeQueries
     public static Task<bool> IsInSubtreeAsync(this AppDbContext db, int rootId, int unitId, DateOnly date, CancellationToken ct = default) =>
         db.UnitClosures.ValidOn(date).AnyAsync(c => c.AncestorId == rootId && c.DescendantId == unitId, ct);
 
+    /// <summary>The cells under a node (itself included) that existed on a day.</summary>
+    public static IQueryable<int> CellIdsUnder(this AppDbContext db, int nodeId, DateOnly day) =>
+        db.UnitClosures.ValidOn(day).Where(c => c.AncestorId == nodeId)
+            .Join(db.Units.Where(u => u.UnitType!.IsCell && u.EffectiveFrom <= day && (u.EffectiveTo == null || u.EffectiveTo > day)), c => c.DescendantId, u => u.Id, (c, u) => u.Id);
+
     public static Task<int?> ParentIdAsync(this AppDbContext db, int unitId, DateOnly date, CancellationToken ct = default) =>
         db.UnitClosures.ValidOn(date).Where(c => c.DescendantId == unitId && c.Depth == 1)
             .Select(c => (int?)c.AncestorId).FirstOrDefaultAsync(ct);

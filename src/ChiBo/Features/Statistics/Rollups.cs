@@ -298,7 +298,5 @@ public static class Rollups
 
     /// <summary>Cells under a node (itself included) on a day: the "expected" of a month's periodic meetings.</summary>
     public static Task<int> CellsUnderAsync(AppDbContext db, int nodeId, DateOnly day, CancellationToken ct = default) =>
-        db.UnitClosures.ValidOn(day).Where(c => c.AncestorId == nodeId)
-            .Join(db.Units.Where(u => u.UnitType!.IsCell && u.EffectiveFrom <= day && (u.EffectiveTo == null || u.EffectiveTo > day)), c => c.DescendantId, u => u.Id, (c, u) => u.Id)
-            .CountAsync(ct);
+        db.CellIdsUnder(nodeId, day).CountAsync(ct);
 }
