@@ -114,6 +114,7 @@ class PartyDocumentConfiguration : IEntityTypeConfiguration<ChiBo.Features.Docum
     public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.PartyDocument> b)
     {
         b.Property(x => x.TypeCode).HasMaxLength(10);
+        b.Property(x => x.Office).HasMaxLength(10);
         b.Property(x => x.Symbol).HasMaxLength(60);
         b.Property(x => x.Summary).HasMaxLength(1000);
         b.Property(x => x.Place).HasMaxLength(100);
@@ -143,7 +144,8 @@ class DocumentCounterConfiguration : IEntityTypeConfiguration<ChiBo.Features.Doc
     public void Configure(EntityTypeBuilder<ChiBo.Features.Documents.DocumentCounter> b)
     {
         b.Property(x => x.TypeCode).HasMaxLength(10);
-        b.HasIndex(x => new { x.IssuerUnitId, x.TypeCode, x.TermKey }).IsUnique();
+        b.Property(x => x.Office).HasMaxLength(10);
+        b.HasIndex(x => new { x.IssuerUnitId, x.Office, x.TypeCode, x.TermKey }).IsUnique();
     }
 }
 

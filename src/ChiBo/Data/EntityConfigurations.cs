@@ -89,6 +89,8 @@ class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(x => x.NameKey);
         b.HasIndex(x => x.SortKey);
         b.HasIndex(x => x.PartyCardNumber).IsUnique();
+        // Not unique: a database from before 0013 may hold the same CCCD twice (single entry did not check it); the service refuses new copies.
+        b.HasIndex(x => x.CitizenId);
     }
 }
 

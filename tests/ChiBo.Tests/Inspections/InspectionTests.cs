@@ -102,10 +102,12 @@ public abstract class InspectionTests(ChiBoApp app) : AppTest(app)
         var concluded = await Ok(await office.PostAsJsonAsync($"/api/v1/inspections/{id}/conclude", new { version, signerName = "Lò Văn Bình" }));
         Assert.Equal("Concluded", concluded.GetProperty("status").GetString());
         var symbol = concluded.GetProperty("conclusionSymbol").GetString()!;
-        Assert.Matches(@"^\d{2}-TB/ĐU$", symbol);
+        // The inspection commission numbers in its own register, beside the committee's (the demo's 01-TB/ĐU).
+        Assert.Matches(@"^\d{2}-TB/UBKTĐU$", symbol);
         var docId = concluded.GetProperty("conclusionDocumentId").GetInt32();
         var doc = (await Get(office, $"/api/v1/documents/{docId}")).GetProperty("document");
         Assert.Equal("TB", doc.GetProperty("typeCode").GetString());
+        Assert.Equal("UBKT", doc.GetProperty("office").GetString());
         Assert.Equal("Issued", doc.GetProperty("status").GetString());
         Assert.Equal(symbol, doc.GetProperty("symbol").GetString());
         var locked = await Problem(await office.PutAsJsonAsync($"/api/v1/inspections/{id}/findings",
@@ -119,7 +121,18 @@ public abstract class InspectionTests(ChiBoApp app) : AppTest(app)
             Assert.Contains("Một số buổi thảo luận còn ít ý kiến.", xml);
             Assert.Contains("Chi bộ bản Nà Khum (để thực hiện),", xml);
             Assert.Contains("Số " + symbol, xml);
+            // Headed with the committee's name, then the commission's; signed on the commission's behalf.
+            Assert.True(xml.IndexOf("ĐẢNG ỦY XÃ BÌNH LƯ", StringComparison.Ordinal) is >= 0 and var at && xml.IndexOf("ỦY BAN KIỂM TRA", at, StringComparison.Ordinal) > at);
+            Assert.Contains("Lưu UBKT.", xml);
         }
+        // The committee's own register goes on from the demo's 01-TB/ĐU, untouched by the commission's numbers.
+        var own = await Ok(await office.PostAsJsonAsync("/api/v1/documents", new { issuerUnitId = commune, typeCode = "TB", summary = "Thông báo của Đảng ủy" }));
+        var ownIssued = await Ok(await office.PostAsJsonAsync($"/api/v1/documents/{Id(own)}/issue", new { date = "2026-11-22" }));
+        var ownSymbol = ownIssued.GetProperty("symbol").GetString()!;
+        Assert.Matches(@"^\d{2}-TB/ĐU$", ownSymbol);
+        Assert.True(int.Parse(ownSymbol[..2]) >= 2, ownSymbol);
+        var cellOffice = await Problem(await secretary.PostAsJsonAsync("/api/v1/documents", new { issuerUnitId = cell, typeCode = "TB", summary = "Thông báo", office = "UBKT" }), HttpStatusCode.BadRequest);
+        Assert.Contains("Chi bộ không có Ủy ban Kiểm tra", cellOffice);
 
         // The cell answers; an ordinary member cannot.
         var member = await App.ApiAs("dangvien.nakhum");

@@ -57,6 +57,47 @@ public abstract class MemberEditTests(ChiBoApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task APartyCardOrCitizenIdAnotherMemberHoldsIsRefusedOnEntryAndOnEdit()
+    {
+        var staff = await App.ApiAs("vp.binhlu");
+        var roll = await Get(staff, $"/api/v1/units/{await UnitId("LC-BL-NK")}/roll");
+        var (a, b) = (await Get(staff, $"/api/v1/members/{roll[1].GetProperty("memberId").GetInt32()}"), await Get(staff, $"/api/v1/members/{roll[2].GetProperty("memberId").GetInt32()}"));
+        var taken = a.GetProperty("citizenId").GetString()!;
+        Assert.Matches("^[0-9]{12}$", taken);
+
+        // A new member with someone's CCCD: refused next to the field, nobody added.
+        var before = (await Get(staff, $"/api/v1/units/{await UnitId("LC-BL-BL")}/roll")).GetArrayLength();
+        var res = await staff.PostAsJsonAsync("/api/v1/members", new
+        {
+            profile = new { fullName = "Lò Văn Hùng", dateOfBirth = "1990-05-01", sex = "Male", admittedOn = "2015-01-01", officialOn = "2016-01-01", citizenId = taken },
+            cellId = await UnitId("LC-BL-BL"), joinedOn = "2015-01-01",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        Assert.Equal($"Số CCCD “{taken}” đã có trong hệ thống.", (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("citizenId")[0].GetString());
+        Assert.Equal(before, (await Get(staff, $"/api/v1/units/{await UnitId("LC-BL-BL")}/roll")).GetArrayLength());
+
+        // Editing b to a's party card or a's CCCD is refused; b keeps its own numbers (saving them unchanged is not a duplicate).
+        object Edit(string? card, string? citizen) => new
+        {
+            profile = new
+            {
+                fullName = b.GetProperty("fullName").GetString(), dateOfBirth = b.GetProperty("dateOfBirth").GetString(), sex = b.GetProperty("sex").GetString(),
+                admittedOn = b.GetProperty("admittedOn").GetString(), officialOn = b.GetProperty("officialOn").GetString(), partyCardNumber = card, citizenId = citizen,
+            },
+            version = b.GetProperty("version").GetInt32(),
+        };
+        var url = $"/api/v1/members/{b.GetProperty("id").GetInt32()}";
+        var card = await staff.PutAsJsonAsync(url, Edit(a.GetProperty("partyCardNumber").GetString(), b.GetProperty("citizenId").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, card.StatusCode);
+        Assert.Contains("partyCardNumber", await card.Content.ReadAsStringAsync());
+        var citizen = await staff.PutAsJsonAsync(url, Edit(b.GetProperty("partyCardNumber").GetString(), taken));
+        Assert.Equal(HttpStatusCode.BadRequest, citizen.StatusCode);
+        Assert.Contains($"Số CCCD “{taken}” đã có trong hệ thống.", await citizen.Content.ReadAsStringAsync());
+        Assert.Equal(b.GetProperty("citizenId").GetString(), (await Get(staff, url)).GetProperty("citizenId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await staff.PutAsJsonAsync(url, Edit(b.GetProperty("partyCardNumber").GetString(), b.GetProperty("citizenId").GetString()))).StatusCode);
+    }
+
+    [Fact]
     public async Task EditingOnTheMemberPageShowsTheConflictMessage()
     {
         var pages = await App.PagesAs("bithu.nakhum");

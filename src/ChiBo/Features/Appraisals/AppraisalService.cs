@@ -75,8 +75,17 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
     public async Task<AppraisalScheme> SchemeAsync(int schemeId, CancellationToken ct = default) =>
         await db.AppraisalSchemes.Include(s => s.Criteria).Include(s => s.Conditions).AsSplitQuery().FirstAsync(s => s.Id == schemeId, ct);
 
-    public async Task<AppraisalFacts> FactsAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct = default) =>
-        await AppraisalEvidence.ComputeAsync(db, plans, scheme, a.UnitId, a.MemberId, a.FromYear, a.Year, AsOf(a.Year), ct);
+    // A step computes the facts before saving and the reply reads them again; the records do not change in between, so one
+    // request (this service is scoped) computes them once. A committee's facts cost about 4 queries per cell.
+    readonly Dictionary<(int SchemeId, int UnitId, int? MemberId, int FromYear, int Year), AppraisalFacts> computed = [];
+
+    public async Task<AppraisalFacts> FactsAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct = default)
+    {
+        var key = (scheme.Id, a.UnitId, a.MemberId, a.FromYear, a.Year);
+        if (!computed.TryGetValue(key, out var facts))
+            computed[key] = facts = await AppraisalEvidence.ComputeAsync(db, plans, scheme, a.UnitId, a.MemberId, a.FromYear, a.Year, AsOf(a.Year), ct);
+        return facts;
+    }
 
     async Task<AppraisalFacts> RefreshComputedAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace ChiBo.Features.Documents;
 /// <summary>A new draft. <paramref name="Secret"/> is asked so that the answer can be no: secret documents stay out of the system.</summary>
 public record DraftInput(int IssuerUnitId, string TypeCode, string Summary, string? Place = null, string? Body = null, string? Addressee = null,
     string? Recipients = null, SignatureForm? SignatureForm = null, string? SignerFor = null, string? SignerPosition = null, string? SignerName = null,
-    bool Secret = false, int[]? Implements = null);
+    bool Secret = false, int[]? Implements = null, string? Office = null);
 
 /// <summary>A document from outside the product, entered as printed: number, issuer lines, place and date, addressee, text, recipients, signer.</summary>
 public record ExternalInput(string Symbol, string TypeCode, DateOnly IssuedOn, string Summary, string? ExternalIssuer, int? IssuerUnitId,
@@ -55,9 +55,13 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         if (!await db.DocumentTypes.AnyAsync(t => t.Code == input.TypeCode, ct)) return Outcome<PartyDocument>.Fail("typeCode", "Loại văn bản không có trong danh mục.");
         if (input.Secret) return Outcome<PartyDocument>.Fail("secret", "Văn bản mật không được soạn thảo, lưu trữ trên hệ thống; chỉ văn bản không mật.");
         if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
+        var office = Clean(input.Office);
+        if (!Letterheads.IsOffice(office)) return Outcome<PartyDocument>.Fail("office", $"Cơ quan ban hành chỉ có thể là cấp ủy (để trống) hoặc Ủy ban Kiểm tra ({Letterheads.InspectionCommission}).");
+        if (office is not null && await db.Units.AnyAsync(u => u.Id == input.IssuerUnitId && u.UnitType!.IsCell, ct))
+            return Outcome<PartyDocument>.Fail("office", "Chi bộ không có Ủy ban Kiểm tra; văn bản do chi bộ ban hành.");
         var d = new PartyDocument
         {
-            IssuerUnitId = input.IssuerUnitId, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = Clean(input.Place), Body = input.Body,
+            IssuerUnitId = input.IssuerUnitId, Office = office, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = Clean(input.Place), Body = input.Body,
             Addressee = Clean(input.Addressee), Recipients = Clean(input.Recipients), SignatureForm = input.SignatureForm ?? SignatureForm.OnBehalf,
             SignerFor = Clean(input.SignerFor), SignerPosition = Clean(input.SignerPosition), SignerName = Clean(input.SignerName),
             Status = DocumentStatus.Draft, CreatedAt = Now, CreatedBy = Actor,
@@ -76,17 +80,19 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         // A cell signs as "CB" (chi bộ) unless the tree gives it its own abbreviation.
         var issuerCode = string.IsNullOrWhiteSpace(issuer.IssuerCode) ? issuer.IsCell ? "CB" : null : issuer.IssuerCode;
         if (issuerCode is null) return Outcome<PartyDocument>.Fail("issuerUnitId", "Đơn vị chưa có ký hiệu cơ quan ban hành (VD: HU, TU, ĐU).");
+        // The inspection commission numbers in its own register and signs as UBKT + the committee's code (UBKTĐU, UBKTHU).
+        var office = d.Office ?? "";
+        issuerCode = office + issuerCode;
         var term = await db.IssuerTerms.Where(t => t.UnitId == d.IssuerUnitId && t.From <= date && (t.To == null || t.To > date)).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         var key = term ?? 0;
         // Make sure the counter row exists (two first issues may race to create it; the loser's insert is ignored), then bump it.
         var insert = db.Database.IsPostgres()
-            ? """INSERT INTO "DocumentCounters" ("IssuerUnitId", "TypeCode", "TermKey", "LastNumber") VALUES ({0}, {1}, {2}, 0) ON CONFLICT DO NOTHING"""
-            : """INSERT OR IGNORE INTO "DocumentCounters" ("IssuerUnitId", "TypeCode", "TermKey", "LastNumber") VALUES ({0}, {1}, {2}, 0)""";
-        await db.Database.ExecuteSqlRawAsync(insert, [d.IssuerUnitId, d.TypeCode, key], ct);
-        await db.DocumentCounters.Where(c => c.IssuerUnitId == d.IssuerUnitId && c.TypeCode == d.TypeCode && c.TermKey == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
-        var number = await db.DocumentCounters.Where(c => c.IssuerUnitId == d.IssuerUnitId && c.TypeCode == d.TypeCode && c.TermKey == key)
-            .Select(c => c.LastNumber).FirstAsync(ct);
+            ? """INSERT INTO "DocumentCounters" ("IssuerUnitId", "Office", "TypeCode", "TermKey", "LastNumber") VALUES ({0}, {1}, {2}, {3}, 0) ON CONFLICT DO NOTHING"""
+            : """INSERT OR IGNORE INTO "DocumentCounters" ("IssuerUnitId", "Office", "TypeCode", "TermKey", "LastNumber") VALUES ({0}, {1}, {2}, {3}, 0)""";
+        await db.Database.ExecuteSqlRawAsync(insert, [d.IssuerUnitId, office, d.TypeCode, key], ct);
+        var counter = db.DocumentCounters.Where(c => c.IssuerUnitId == d.IssuerUnitId && c.Office == office && c.TypeCode == d.TypeCode && c.TermKey == key);
+        await counter.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
+        var number = await counter.Select(c => c.LastNumber).FirstAsync(ct);
         d.Number = number; d.TermId = term; d.IssuedOn = date; d.Status = DocumentStatus.Issued;
         d.Symbol = $"{number:00}-{d.TypeCode}/{issuerCode}";
         await db.SaveChangesAsync(ct);
@@ -140,13 +146,13 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     }
 
     /// <summary>A product record (minutes, a thematic plan, a report, a conclusion) entered in its issuer's register as a draft of the matching type.</summary>
-    public async Task<Outcome<PartyDocument>> DraftFromSourceAsync(string kind, int sourceId, int issuerUnitId, string summary, CancellationToken ct = default)
+    public async Task<Outcome<PartyDocument>> DraftFromSourceAsync(string kind, int sourceId, int issuerUnitId, string summary, CancellationToken ct = default, string? office = null)
     {
         if (await db.PartyDocuments.AnyAsync(d => d.SourceKind == kind && d.SourceId == sourceId && d.Status != DocumentStatus.Withdrawn, ct))
             return Outcome<PartyDocument>.Fail("status", "Văn bản này đã có trong sổ văn bản.");
         var d = new PartyDocument
         {
-            IssuerUnitId = issuerUnitId, TypeCode = SourceKinds.TypeOf(kind), Summary = summary, SourceKind = kind, SourceId = sourceId,
+            IssuerUnitId = issuerUnitId, Office = office, TypeCode = SourceKinds.TypeOf(kind), Summary = summary, SourceKind = kind, SourceId = sourceId,
             SignatureForm = SignatureForm.OnBehalf, Status = DocumentStatus.Draft, CreatedAt = Now, CreatedBy = Actor,
         };
         return await AddWithLinksAsync(d, null, ct);

@@ -41,7 +41,7 @@ public partial class DocumentRenderer(AppDbContext db, UserScope scope, PdfConve
     /// <summary>The document's own parts: header lines as entered (external) or from the tree on its date, type and summary, text, recipients, signer.</summary>
     async Task<OfficialDocument> OwnAsync(PartyDocument d, CancellationToken ct)
     {
-        var tree = await Letterheads.ForUnitAsync(db, d.IssuerUnitId, d.IssuedOn ?? scope.Today, d.Symbol, d.IssuedOn, ct);
+        var tree = Letterheads.ForOffice(await Letterheads.ForUnitAsync(db, d.IssuerUnitId, d.IssuedOn ?? scope.Today, d.Symbol, d.IssuedOn, ct), d.Office);
         var head = new Letterhead(d.HeaderParent ?? (d.External ? null : tree.ParentOrg), d.HeaderIssuer ?? (d.External ? d.ExternalIssuer ?? "" : tree.Issuer),
             d.Symbol, d.Place ?? (d.External ? null : tree.Place), d.IssuedOn) { UpperCommittee = tree.UpperCommittee };
         var typeName = await db.DocumentTypes.Where(t => t.Code == d.TypeCode).Select(t => t.Name).FirstOrDefaultAsync(ct);

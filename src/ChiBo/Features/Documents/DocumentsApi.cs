@@ -8,7 +8,7 @@ namespace ChiBo.Features.Documents;
 
 public static class DocumentsApi
 {
-    public record DocumentDto(int Id, int IssuerUnitId, string TypeCode, int? Number, string? Symbol, DateOnly? IssuedOn, string Summary, DocumentStatus Status,
+    public record DocumentDto(int Id, int IssuerUnitId, string? Office, string TypeCode, int? Number, string? Symbol, DateOnly? IssuedOn, string Summary, DocumentStatus Status,
         bool External, string? ExternalIssuer, string? HeaderParent, string? Place, string? Addressee, string? Body, string? Recipients, SignatureForm SignatureForm,
         string? SignerFor, string? SignerPosition, string? SignerName, string? SourceKind, int? SourceId, int Version);
     public record SignatureDto(int Id, DateTime SignedAt, string? SignedBy, string Sha256, string Email, string Subject);
@@ -22,7 +22,7 @@ public static class DocumentsApi
     public record KeyDto(int Id, int UnitId, string Subject, string Email, string Thumbprint, DateTime NotBefore, DateTime NotAfter, bool Active);
     public record VerifyBody(string Pdf, string? Signature);
 
-    public static DocumentDto ToDto(PartyDocument d) => new(d.Id, d.IssuerUnitId, d.TypeCode, d.Number, d.Symbol, d.IssuedOn, d.Summary, d.Status, d.External,
+    public static DocumentDto ToDto(PartyDocument d) => new(d.Id, d.IssuerUnitId, d.Office, d.TypeCode, d.Number, d.Symbol, d.IssuedOn, d.Summary, d.Status, d.External,
         d.ExternalIssuer, d.HeaderParent, d.Place, d.Addressee, d.Body, d.Recipients, d.SignatureForm, d.SignerFor, d.SignerPosition, d.SignerName, d.SourceKind, d.SourceId, d.Version);
     static KeyDto ToDto(SigningKey k) => new(k.Id, k.UnitId, k.Subject, k.Email, k.Thumbprint, k.NotBefore, k.NotAfter, k.Active);
 

@@ -22,6 +22,18 @@ public static class Letterheads
         return new Letterhead(parent, issuer.Name, symbol, place, issuedOn) { UpperCommittee = chain.Count > 1 ? chain[^2].Name : null };
     }
 
+    /// <summary>The committee's office with a register of its own: its inspection commission (PartyDocument.Office).</summary>
+    public const string InspectionCommission = "UBKT";
+
+    public static bool IsOffice(string? office) => office is null or InspectionCommission;
+
+    /// <summary>
+    /// An office heads its documents with its committee's name, then its own ("ĐẢNG ỦY XÃ BÌNH LƯ / ỦY BAN KIỂM TRA"), the layout
+    /// Quy định 66-QĐ/TW gives the bodies of a committee.
+    /// </summary>
+    public static Letterhead ForOffice(Letterhead committee, string? office) =>
+        office == InspectionCommission ? committee with { ParentOrg = committee.Issuer, Issuer = "Ủy ban Kiểm tra" } : committee;
+
     /// <summary>The register entry a product record was issued under (a plan, a report, a conclusion, minutes), if it has been.</summary>
     public static Task<PartyDocument?> IssuedForAsync(AppDbContext db, string sourceKind, int sourceId, CancellationToken ct = default) =>
         db.PartyDocuments.AsNoTracking().Where(d => d.SourceKind == sourceKind && d.SourceId == sourceId && d.Status == DocumentStatus.Issued)

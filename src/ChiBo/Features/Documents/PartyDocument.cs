@@ -32,6 +32,11 @@ public class PartyDocument
     public int IssuerUnitId { get; set; }
     public required string TypeCode { get; set; }
     public int? TermId { get; set; }
+    /// <summary>
+    /// The issuer's body that issues it when not the committee itself: "UBKT" for its inspection commission, which keeps its own
+    /// register ("01-TB/UBKTĐU") beside the committee's ("01-TB/ĐU") and heads its documents with the committee's name.
+    /// </summary>
+    public string? Office { get; set; }
     public int? Number { get; set; }
     /// <summary>"824-CV/HU": number, type and issuer as printed.</summary>
     public string? Symbol { get; set; }
@@ -121,6 +126,8 @@ public class DocumentCounter
 {
     public int Id { get; set; }
     public int IssuerUnitId { get; set; }
+    /// <summary>"" for the committee's own register, "UBKT" for its inspection commission's.</summary>
+    public string Office { get; set; } = "";
     public required string TypeCode { get; set; }
     /// <summary>The term's id, or 0 where the issuer has no term recorded.</summary>
     public int TermKey { get; set; }

@@ -24,8 +24,7 @@ public static class MemberChecks
         progress(rows.Count / 2);
         await DuplicatesAsync(db, rows, r => r.PartyCard, "Số thẻ đảng", nameof(Member.PartyCardNumber), m => m.PartyCardNumber, largeFrom, ct);
         progress(rows.Count * 3 / 4);
-        // MemberService.CreateAsync does not check the citizen id (no index on it yet); an import refuses a CCCD twice,
-        // since one person cannot be two members and a bulk file is where such copies come from.
+        // One person cannot be two members: a CCCD twice in the file or already in the database is refused, as on single entry.
         await DuplicatesAsync(db, rows, r => r.CitizenId, "Số CCCD", nameof(Member.CitizenId), m => m.CitizenId, largeFrom, ct);
     }
 

@@ -12,6 +12,7 @@ namespace ChiBo.Features.Inspections;
 /// </summary>
 public static class InspectionDocument
 {
+
     public static string Summary(Inspection i, string cellName) =>
         $"Kết luận {(i.Kind == InspectionKind.Inspection ? "kiểm tra" : "giám sát")} {Lower(i.Subject)} đối với {cellName}";
 
@@ -24,11 +25,12 @@ public static class InspectionDocument
         var plan = await db.InspectionPlans.AsNoTracking().FirstAsync(p => p.Id == i.PlanId, ct);
         var on = d.IssuedOn ?? i.ConcludedOn ?? i.PeriodTo;
         var head = await Letterheads.ForUnitAsync(db, d.IssuerUnitId, on, d.Symbol, d.IssuedOn, ct);
+        var commission = plan.Body == InspectingBody.InspectionCommission;
+        var who = commission ? "Ủy ban Kiểm tra " + head.Issuer : head.Issuer;
+        head = Letterheads.ForOffice(head, d.Office);
         var cell = await db.AsDtos(db.Units.Where(u => u.Id == i.CellId), on).Select(u => u.Name).FirstAsync(ct);
         var f = CheckedFigures.FromJson(i.Figures);
         var verb = i.Kind == InspectionKind.Inspection ? "kiểm tra" : "giám sát";
-        var commission = plan.Body == InspectingBody.InspectionCommission;
-        var who = commission ? "Ủy ban Kiểm tra " + head.Issuer : head.Issuer;
         return new OfficialDocument(head, "Thông báo", d.Summary, body =>
         {
             void P(string text, bool bold = false) => body.Append(Docx.P(text, bold: bold, justify: true, indent: !bold, before: bold ? 120 : 0));

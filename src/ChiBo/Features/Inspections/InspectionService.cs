@@ -143,9 +143,10 @@ public class InspectionService(AppDbContext db, DocumentRegister register, TimeP
             return Fail<Inspection>(why.Field == "issuerUnitId" ? "unitId" : why.Field ?? "", why.Error ?? "");
         }
         var cellName = await db.AsDtos(db.Units.Where(u => u.Id == i.CellId), date).Select(u => u.Name).FirstAsync(ct);
-        var draft = await register.DraftFromSourceAsync(SourceKinds.Inspection, id, i.UnitId, InspectionDocument.Summary(i, cellName), ct);
-        if (!draft.Ok) return await Undo(draft);
         var body = await db.InspectionPlans.Where(p => p.Id == i.PlanId).Select(p => p.Body).FirstAsync(ct);
+        var draft = await register.DraftFromSourceAsync(SourceKinds.Inspection, id, i.UnitId, InspectionDocument.Summary(i, cellName), ct,
+            body == InspectingBody.InspectionCommission ? Letterheads.InspectionCommission : null);
+        if (!draft.Ok) return await Undo(draft);
         var doc = draft.Value!;
         doc.SignerPosition = Clean(input.SignerPosition) ?? (body == InspectingBody.Committee ? "Bí thư" : "Chủ nhiệm");
         doc.SignerName = Clean(input.SignerName);

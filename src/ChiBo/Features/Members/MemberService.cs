@@ -18,9 +18,7 @@ public class MemberService(AppDbContext db)
         if (invalid is not null) return Outcome<Member>.Fail(invalid.Value.Field, invalid.Value.Message);
         var cell = await CellCheckAsync(cellId, joinedOn, ct);
         if (cell is not null) return Outcome<Member>.Fail("cellId", cell);
-        if (!string.IsNullOrWhiteSpace(p.PartyCardNumber)
-            && (await db.Members.AnyAsync(m => m.PartyCardNumber == p.PartyCardNumber, ct) || db.Members.Local.Any(m => m.PartyCardNumber == p.PartyCardNumber)))
-            return Outcome<Member>.Fail("partyCardNumber", $"Số thẻ đảng “{p.PartyCardNumber}” đã có trong hệ thống.");
+        if (await TakenAsync(p, null, ct) is { } taken) return Outcome<Member>.Fail(taken.Field, taken.Message);
         var member = new Member { FullName = "", NameKey = "", SortKey = [] };
         Apply(member, p);
         db.Members.Add(member);
@@ -36,6 +34,7 @@ public class MemberService(AppDbContext db)
         if (invalid is not null) return Outcome<Member>.Fail(invalid.Value.Field, invalid.Value.Message);
         var member = await db.Members.FindAsync([id], ct);
         if (member is null) return Outcome<Member>.Fail("id", "Không tìm thấy đảng viên.");
+        if (await TakenAsync(p, id, ct) is { } taken) return Outcome<Member>.Fail(taken.Field, taken.Message);
         db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
         Apply(member, p);
         try { await db.SaveChangesAsync(ct); }
@@ -97,6 +96,20 @@ public class MemberService(AppDbContext db)
         var unit = await db.Units.Include(u => u.UnitType).FirstOrDefaultAsync(u => u.Id == cellId, ct);
         if (unit is null || !unit.ExistsOn(date)) return $"Chi bộ không tồn tại vào ngày {date.Vn()}.";
         if (!unit.UnitType!.IsCell) return $"“{unit.Name}” không phải là chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.";
+        return null;
+    }
+
+    /// <summary>A party card or citizen id another member already holds (both indexed; the import checks the same in bulk).</summary>
+    async Task<(string Field, string Message)?> TakenAsync(Profile p, int? self, CancellationToken ct)
+    {
+        var card = string.IsNullOrWhiteSpace(p.PartyCardNumber) ? null : p.PartyCardNumber.Trim();
+        if (card is not null && (await db.Members.AnyAsync(m => m.PartyCardNumber == card && m.Id != self, ct)
+                || db.Members.Local.Any(m => m.PartyCardNumber == card && m.Id != self)))
+            return ("partyCardNumber", $"Số thẻ đảng “{card}” đã có trong hệ thống.");
+        var citizen = string.IsNullOrWhiteSpace(p.CitizenId) ? null : p.CitizenId.Trim();
+        if (citizen is not null && (await db.Members.AnyAsync(m => m.CitizenId == citizen && m.Id != self, ct)
+                || db.Members.Local.Any(m => m.CitizenId == citizen && m.Id != self)))
+            return ("citizenId", $"Số CCCD “{citizen}” đã có trong hệ thống.");
         return null;
     }
 

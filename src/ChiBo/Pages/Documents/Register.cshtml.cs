@@ -35,10 +35,10 @@ public class RegisterModel(AppDbContext db, UserScope scope, DocumentRegister re
     public async Task<IActionResult> OnGetAsync(int unitId) => await LoadAsync(unitId) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostDraftAsync(int unitId, string typeCode, string summary, string? addressee, string? body, string? recipients,
-        SignatureForm signatureForm, string? signerFor, string? signerPosition, string? signerName, bool secret)
+        SignatureForm signatureForm, string? signerFor, string? signerPosition, string? signerName, bool secret, string? office)
     {
         if (!await DocumentsApi.CanIssueAsync(scope, unitId)) return Forbid();
-        var r = await register.DraftAsync(new DraftInput(unitId, typeCode, summary, null, body, addressee, recipients, signatureForm, signerFor, signerPosition, signerName, secret));
+        var r = await register.DraftAsync(new DraftInput(unitId, typeCode, summary, null, body, addressee, recipients, signatureForm, signerFor, signerPosition, signerName, secret, Office: string.IsNullOrEmpty(office) ? null : office));
         if (r.Ok) return Redirect($"/Documents/{r.Value!.Id}");
         (Error, ErrorField) = (r.Error, r.Field);
         await LoadAsync(unitId);

@@ -1,0 +1,1 @@
+CREATE INDEX "IX_Members_CitizenId" ON "Members" ("CitizenId");
