@@ -15,9 +15,8 @@ public static class RollupRebuild
     {
         var pg = db.Database.IsPostgres();
         string Month(string date) => pg ? $"date_trunc('month', {date})::date" : $"date({date}, 'start of month')";
-        string MonthEnd(string month) => pg ? $"(({month}) + interval '1 month' - interval '1 day')::date" : $"date({month}, '+1 month', '-1 day')";
+        string MonthEnd(string month) => MonthEndSql(pg, month);
         string Day(string date) => pg ? $"EXTRACT(DAY FROM {date})::int" : $"CAST(strftime('%d', {date}) AS INTEGER)";
-        string DayBefore(string date) => pg ? $"({date} - 1)" : $"date({date}, '-1 day')";
         string MakeMonth(string year, string month) => pg ? $"make_date({year}, {month}, 1)" : $"printf('%04d-%02d-01', {year}, {month})";
         var cols = MonthFigures.Columns;
         var names = string.Join(", ", cols.Select(c => $"\"{c}\""));
@@ -30,12 +29,7 @@ public static class RollupRebuild
               ORDER BY CASE WHEN r."UnitId" IS NULL THEN 1000000 ELSE uc."Depth" END, r."EffectiveFrom" DESC, r."Id" DESC LIMIT 1)
             """;
 
-        // The closure rows above a cell month's cell on the day it is counted: the month's last day, or the cell's last day if it closed earlier.
-        string Above(string s)
-        {
-            var day = $"""(CASE WHEN u."EffectiveTo" IS NOT NULL AND u."EffectiveTo" <= {MonthEnd($"{s}.\"Month\"")} THEN {DayBefore("u.\"EffectiveTo\"")} ELSE {MonthEnd($"{s}.\"Month\"")} END)""";
-            return $"""JOIN "Units" u ON u."Id" = {s}."CellId" JOIN "UnitClosures" uc ON uc."DescendantId" = {s}."CellId" AND uc."ValidFrom" <= {day} AND (uc."ValidTo" IS NULL OR uc."ValidTo" > {day})""";
-        }
+        string Above(string s) => AboveSql(pg, s);
 
         string[] steps =
         [
@@ -152,6 +146,20 @@ public static class RollupRebuild
         }
         finally { await db.Database.CloseConnectionAsync(); }
         return watch.Elapsed;
+    }
+
+    static string MonthEndSql(bool pg, string month) => pg ? $"(({month}) + interval '1 month' - interval '1 day')::date" : $"date({month}, '+1 month', '-1 day')";
+
+    /// <summary>
+    /// Joins the closure rows above a cell month's cell (alias <paramref name="s"/>) on the day it is counted: the month's last day,
+    /// or the cell's last day if it closed earlier. The ancestor is <c>uc."AncestorId"</c>.
+    /// </summary>
+    internal static string AboveSql(bool pg, string s)
+    {
+        var end = MonthEndSql(pg, $"{s}.\"Month\"");
+        var dayBefore = pg ? "(u.\"EffectiveTo\" - 1)" : "date(u.\"EffectiveTo\", '-1 day')";
+        var day = $"""(CASE WHEN u."EffectiveTo" IS NOT NULL AND u."EffectiveTo" <= {end} THEN {dayBefore} ELSE {end} END)""";
+        return $"""JOIN "Units" u ON u."Id" = {s}."CellId" JOIN "UnitClosures" uc ON uc."DescendantId" = {s}."CellId" AND uc."ValidFrom" <= {day} AND (uc."ValidTo" IS NULL OR uc."ValidTo" > {day})""";
     }
 
     static string Describe(string sql)

@@ -280,13 +280,16 @@ public static class Rollups
     }
 
     /// <summary>
-    /// After the tree changed, the cell counts of the months already rolled up for every node that is or was above the units
-    /// concerned, from the change's month on (tree changes are rare; a handful of nodes times the months kept).
+    /// After the tree changed: the months from the change's month on are counted under the tree as it now is, so the nodes a
+    /// cell left or joined in those months get their sums again from the cell months (<see cref="ReattributeAsync"/>), and every
+    /// node that is or was above the units concerned gets its cell counts again (tree changes are rare; a handful of nodes times
+    /// the months kept).
     /// </summary>
     public static async Task RecountCellsAsync(AppDbContext db, IReadOnlyCollection<int> units, DateOnly from, CancellationToken ct = default)
     {
         if (units.Count == 0) return;
         var month = new DateOnly(from.Year, from.Month, 1);
+        await ReattributeAsync(db, units, month, ct);
         var nodes = await db.UnitClosures.Where(c => units.Contains(c.DescendantId)).Select(c => c.AncestorId).Distinct().ToListAsync(ct);
         var rows = await db.NodeMonthStats.Where(n => nodes.Contains(n.NodeId) && n.Month >= month).Select(n => new { n.Id, n.NodeId, n.Month, n.Cells }).ToListAsync(ct);
         foreach (var r in rows)
@@ -294,6 +297,46 @@ public static class Rollups
             var cells = await CellsUnderAsync(db, r.NodeId, r.Month.AddMonths(1).AddDays(-1), ct);
             if (cells != r.Cells) await db.NodeMonthStats.Where(n => n.Id == r.Id).ExecuteUpdateAsync(x => x.SetProperty(n => n.Cells, cells), ct);
         }
+    }
+
+    /// <summary>
+    /// The nodes that, from <paramref name="month"/> on, gained or lost a cell with rolled-up months get their month rows from that
+    /// month on summed again from the cell months, with the rebuild's SQL. A node above such a cell the whole time (a common
+    /// ancestor of the old and new places) keeps its sums; a new cell has no months yet, so creating one resums nothing.
+    /// </summary>
+    static async Task ReattributeAsync(AppDbContext db, IReadOnlyCollection<int> units, DateOnly month, CancellationToken ct)
+    {
+        // A moved unit's cells are among the units: each of their closure rows changed, with the cell as its descendant.
+        var cells = await db.CellMonthStats.Where(s => s.Month >= month && units.Contains(s.CellId)).Select(s => s.CellId).Distinct().ToListAsync(ct);
+        if (cells.Count == 0) return;
+        var rows = await db.UnitClosures.Where(c => cells.Contains(c.DescendantId) && (c.ValidTo == null || c.ValidTo > month))
+            .Select(c => new { c.AncestorId, c.DescendantId, c.ValidFrom, c.ValidTo }).ToListAsync(ct);
+        var nodes = new SortedSet<int>();
+        foreach (var g in rows.GroupBy(r => (r.AncestorId, r.DescendantId)))
+        {
+            // Above the cell without a break from the month on (rows rewritten on a move join end to end): unchanged.
+            DateOnly? reach = month;
+            foreach (var r in g.OrderBy(r => r.ValidFrom))
+                if (reach is { } at && r.ValidFrom <= at) reach = r.ValidTo is { } to && to > at ? to : r.ValidTo is null ? null : at;
+            if (reach is not null) nodes.Add(g.Key.AncestorId);
+        }
+        if (nodes.Count == 0) return;
+        var pg = db.Database.IsPostgres();
+        // Ids are integers from the database, so listing them in the statement is safe; the month is a parameter.
+        var ids = string.Join(", ", nodes);
+        var names = string.Join(", ", MonthFigures.Columns.Select(c => $"\"{c}\""));
+        var sums = string.Join(", ", MonthFigures.Columns.Select(c => $"SUM(s.\"{c}\")"));
+        string[] steps =
+        [
+            "DELETE FROM \"NodeMonthStats\" WHERE \"Month\" >= {0} AND \"NodeId\" IN (" + ids + ")",
+            "INSERT INTO \"NodeMonthStats\" (\"NodeId\", \"Month\", \"Cells\", " + names + ") SELECT uc.\"AncestorId\", s.\"Month\", 0, " + sums
+                + " FROM \"CellMonthStats\" s " + RollupRebuild.AboveSql(pg, "s") + " WHERE s.\"Month\" >= {0} AND uc.\"AncestorId\" IN (" + ids + ") GROUP BY uc.\"AncestorId\", s.\"Month\"",
+            "DELETE FROM \"NodeTopicMonthStats\" WHERE \"Month\" >= {0} AND \"NodeId\" IN (" + ids + ")",
+            "INSERT INTO \"NodeTopicMonthStats\" (\"NodeId\", \"Month\", \"TopicId\", \"Meetings\", \"AgendaItems\", \"Remarks\") SELECT uc.\"AncestorId\", s.\"Month\", s.\"TopicId\", "
+                + "SUM(s.\"Meetings\"), SUM(s.\"AgendaItems\"), SUM(s.\"Remarks\") FROM \"CellTopicMonthStats\" s " + RollupRebuild.AboveSql(pg, "s")
+                + " WHERE s.\"Month\" >= {0} AND uc.\"AncestorId\" IN (" + ids + ") GROUP BY uc.\"AncestorId\", s.\"Month\", s.\"TopicId\"",
+        ];
+        foreach (var step in steps) await db.Database.ExecuteSqlRawAsync(step, [month], ct);
     }
 
     /// <summary>Cells under a node (itself included) on a day: the "expected" of a month's periodic meetings.</summary>
