@@ -11,6 +11,7 @@ using ChiBo.Features.Organization;
 using ChiBo.Features.Rules;
 using ChiBo.Features.Search;
 using ChiBo.Features.Topics;
+using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 
 if (await Cli.TryRunAsync(args)) return;
@@ -24,12 +25,18 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys"));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+// A value that does not bind (a date in the wrong format, a missing body) throws, so the API's error handler can
+// answer it as a 400 naming the field instead of a bare status.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new InputChecks.DateOnlyConverter());
 });
+builder.Services.AddAccessRules();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddRazorPages(o =>
@@ -37,7 +44,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Error");
-});
+}).AddMvcOptions(o => o.Filters.Add<PageAccessFilter>());
 builder.Services.AddScoped<TreeService>();
 builder.Services.AddScoped<MemberService>();
 builder.Services.AddScoped<MeetingService>();
@@ -72,13 +79,18 @@ if (args.Contains("rebuild-rollups"))
     return;
 }
 
+// API errors are ProblemDetails JSON (ApiExceptionHandler, status codes below); pages get the Vietnamese error page.
 app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 // vi-VN culture: forms read and show dates as dd/MM/yyyy.
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new("vi-VN"), SupportedCultures = [new("vi-VN")], SupportedUICultures = [new("vi-VN")] });
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseSessionChecks();
 app.UseAuthorization();
+app.UseInputChecks();
+app.UseIdempotencyKeys();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

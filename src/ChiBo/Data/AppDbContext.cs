@@ -99,18 +99,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
         GuardAdoptedMinutes();
         BumpVersions();
         var touched = Features.Statistics.Rollups.Touch.Capture(ChangeTracker);
-        int result;
-        if (audit is null) result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        else
+        var pending = audit?.Capture(ChangeTracker) ?? [];
+        // The change, its audit rows and the roll-ups it moves commit together or not at all: a save that
+        // fails half-way (the database restarting) leaves no change without its audit row.
+        // Inside a caller's transaction nothing more is needed: a failure fails that transaction as a whole.
+        await using var own = (pending.Count > 0 || !touched.Empty) && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        // Added rows only know their keys after the insert, so the audit rows go in a second save.
+        if (pending.Count > 0)
         {
-            var pending = audit.Capture(ChangeTracker);
-            result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            // Added rows only know their keys after the insert, so the audit rows go in a second save.
-            if (pending.Count > 0)
-            {
-                AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
-                await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            }
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
         // The roll-ups follow the records they sum (raw SQL only, so no save re-enters here).
         if (!touched.Empty)
@@ -118,6 +117,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
             await Features.Statistics.Rollups.RefreshAsync(this, await touched.ResolveAsync(this, ct), ct);
             await Features.Statistics.Rollups.RecountCellsAsync(this, touched.Tree.Units, touched.Tree.From, ct);
         }
+        if (own is not null) await own.CommitAsync(ct);
         return result;
     }
 

@@ -152,6 +152,7 @@ class MeetingRatingConfiguration : IEntityTypeConfiguration<MeetingRating>
         b.Property(x => x.Total).HasPrecision(6, 2);
         b.Property(x => x.ProposedBy).HasMaxLength(256);
         b.Property(x => x.ConfirmedBy).HasMaxLength(256);
+        b.Property(x => x.VotesRecordedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.MeetingId).IsUnique();
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);

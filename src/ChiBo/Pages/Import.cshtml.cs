@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Import;
@@ -10,6 +11,7 @@ namespace ChiBo.Pages;
 [Authorize(Roles = Roles.Admin + "," + Roles.CommitteeStaff)]
 [RequestSizeLimit(ImportApi.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxBytes)]
+[AnyAccount("transitional: the handler checks staff and scope")]
 public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, ImportProgress progress) : PageModel
 {
     [BindProperty] public ImportKind Kind { get; set; }

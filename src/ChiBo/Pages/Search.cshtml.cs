@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Search;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Pages;
 
+[AnyAccount("searches only inside the account's scope")]
 public class SearchModel(AppDbContext db, UserScope scope) : PageModel
 {
     public SearchResult? Result { get; private set; }

@@ -23,7 +23,7 @@ public class AuditRecorder(IHttpContextAccessor http, TimeProvider clock)
         var list = new List<Pending>();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is AuditEntry || e.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (e.Entity is AuditEntry or Shared.IdempotencyRecord || e.State is EntityState.Unchanged or EntityState.Detached) continue;
             var before = e.State is EntityState.Modified or EntityState.Deleted ? Values(e, original: true) : null;
             list.Add(new Pending(this, e, e.State.ToString(), before, clock.GetUtcNow().UtcDateTime));
         }

@@ -72,7 +72,7 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     /// <summary>Issues a draft on a date: the next number of its type in the issuer's term on that date.</summary>
     public async Task<Outcome<PartyDocument>> IssueAsync(int id, DateOnly date, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWorkAsync(ct);
         var d = await db.PartyDocuments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Chỉ ban hành văn bản đang là dự thảo.");
@@ -176,7 +176,7 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         var targets = (implements ?? []).Distinct().ToList();
         if (targets.Count > 0 && await db.PartyDocuments.CountAsync(x => targets.Contains(x.Id), ct) != targets.Count)
             return Outcome<PartyDocument>.Fail("implements", "Có văn bản được dẫn chiếu không tồn tại trong sổ.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWorkAsync(ct);
         db.PartyDocuments.Add(d);
         await db.SaveChangesAsync(ct);
         foreach (var t in targets) db.DocumentLinks.Add(new DocumentLink { DocumentId = d.Id, TargetId = t, Kind = LinkKind.Implements });

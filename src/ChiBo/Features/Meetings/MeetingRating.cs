@@ -23,6 +23,8 @@ public class MeetingRating
     public int? VotesFor { get; set; }
     public int? VotesAgainst { get; set; }
     public DateTime? VotedAt { get; set; }
+    /// <summary>The cell's secretary who recorded the cell's vote.</summary>
+    public string? VotesRecordedBy { get; set; }
     public string? ConfirmedBy { get; set; }
     public DateTime? ConfirmedAt { get; set; }
     public string? ConfirmationNote { get; set; }

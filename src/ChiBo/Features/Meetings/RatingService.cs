@@ -152,7 +152,7 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
             return Outcome<MeetingRating>.Fail("votesFor", $"Số phiếu không hợp lệ: chỉ {voters} đảng viên chính thức có mặt được biểu quyết.");
         if (votesFor * 2 <= voters)
             return Outcome<MeetingRating>.Fail("votesFor", $"Đề xuất chưa được quá nửa ({votesFor}/{voters}) đảng viên chính thức có mặt tán thành: chi ủy đề xuất lại.");
-        rating.VotesFor = votesFor; rating.VotesAgainst = votesAgainst; rating.VotedAt = Now; rating.Status = RatingStatus.Voted;
+        rating.VotesFor = votesFor; rating.VotesAgainst = votesAgainst; rating.VotedAt = Now; rating.VotesRecordedBy = Actor; rating.Status = RatingStatus.Voted;
         return await SaveAsync(rating, ct);
     }
 

@@ -158,7 +158,7 @@ public class MonitoringService(AppDbContext db, RatingService ratings, TimeProvi
         if (input.ConfirmRating && !input.Attended) return Outcome<Visit>.Fail("confirmRating", "Chỉ xác nhận xếp loại khi đã dự buổi sinh hoạt.");
         if (meeting.Date > Accounts.VnTime.Day(Now))
             return Outcome<Visit>.Fail("meetingId", "Buổi sinh hoạt chưa diễn ra.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWorkAsync(ct);
         if (input.ConfirmRating)
         {
             var confirmed = await ratings.ConfirmAsync(meetingId, input.Level, input.ConfirmationNote, ct);

@@ -121,7 +121,7 @@ public static class OrganizationApi
     /// <summary>All-or-nothing: a tree change touches several tables and saves more than once.</summary>
     public static async Task<Outcome<T>> InTransaction<T>(AppDbContext db, Func<Task<Outcome<T>>> op)
     {
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginWorkAsync();
         var r = await op();
         if (r.Ok) await tx.CommitAsync(); else { await tx.RollbackAsync(); db.ChangeTracker.Clear(); }
         return r;

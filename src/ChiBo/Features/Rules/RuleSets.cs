@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,14 @@ public static class RuleSets
         var best = candidates
             .OrderBy(r => r.UnitId is { } u ? ancestors.First(a => a.AncestorId == u).Depth : int.MaxValue)
             .ThenByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Id)
-            .FirstOrDefault() ?? throw new InvalidOperationException("No rule set is in force: the default rule set was not seeded.");
+            .FirstOrDefault();
+        if (best is null)
+        {
+            // A date before every rule set (the product's rules start with Hướng dẫn 12-HD/BTCTW, 2018) is bad input, not a defect.
+            var first = await db.RuleSets.Where(r => r.UnitId == null).OrderBy(r => r.EffectiveFrom).Select(r => (DateOnly?)r.EffectiveFrom).FirstOrDefaultAsync(ct);
+            throw new RefusedException("date", $"Chưa có quy định sinh hoạt chi bộ nào có hiệu lực vào ngày {date.Vn()}"
+                + (first is { } f ? $" (quy định sớm nhất có hiệu lực từ {f.Vn()})." : "."));
+        }
         return await db.RuleSets.Include(r => r.Criteria.OrderBy(c => c.Order)).FirstAsync(r => r.Id == best.Id, ct);
     }
 

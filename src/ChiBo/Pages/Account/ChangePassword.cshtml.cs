@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using ChiBo.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Pages.Account;
 
+[AnyAccount("the account's own password")]
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Hãy nhập mật khẩu hiện tại."), DataType(DataType.Password)]

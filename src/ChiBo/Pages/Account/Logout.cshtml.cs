@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Pages.Account;
 
+[AnyAccount("signing out")]
 public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");

@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Audit;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChiBo.Pages.Admin;
 
 [Authorize(Roles = Roles.Admin)]
+[AnyAccount("transitional: administrators only, checked by the page")]
 public class AuditModel(AppDbContext db) : PageModel
 {
     public List<AuditEntry> Entries { get; private set; } = [];

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Appraisals;
 
 /// <summary>One rating: the criteria with what the records propose and their evidence, each step's points, and the step the account may take.</summary>
+[AnyAccount("transitional: the handlers check the appraisal's scope")]
 public class DetailsModel(AppDbContext db, UserScope scope, AppraisalService svc) : PageModel
 {
     public AppraisalsApi.AppraisalDto A { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Appraisals;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Appraisals;
 
 /// <summary>A level's annual ratings (its organizations, or a cell's members), the distribution and quota, and "Chi bộ 4 tốt".</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class IndexModel(AppDbContext db, UserScope scope, AppraisalService svc, FourGoodService four) : PageModel
 {
     public UnitDto Unit { get; private set; } = null!;

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Campaigns;
 
 /// <summary>A campaign seen from a node: completeness and timeliness per level and per child (worst first), each unit's report.</summary>
+[Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)]
 public class DetailsModel(AppDbContext db, UserScope scope, CampaignService campaigns) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Campaigns;
 
 /// <summary>The campaigns that concern the account's node, and (for an organization board) a new one with seed 002's three levels as a start.</summary>
+[AnyAccount("lists only the campaigns the account may read")]
 public class IndexModel(AppDbContext db, UserScope scope, CampaignService campaigns) : PageModel
 {
     public List<Campaign> Items { get; private set; } = [];

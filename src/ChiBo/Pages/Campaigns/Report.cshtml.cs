@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Campaigns;
 
 /// <summary>One unit's report: sections along the outline with their figures, members' comments and answers, conference, submission and review.</summary>
+[Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid")]
 public class ReportModel(AppDbContext db, UserScope scope, CampaignService campaigns) : PageModel
 {
     public CampaignsApi.ReportDto R { get; private set; } = null!;

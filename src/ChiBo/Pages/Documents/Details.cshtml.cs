@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Documents;
 
 /// <summary>One document: its parts, the chain it belongs to both ways, downloads, and the clerk's steps (edit the draft, issue, withdraw, link, sign).</summary>
+[Require<DocumentAccess, DocumentNeed>(DocumentNeed.Read)]
 public class DetailsModel(AppDbContext db, UserScope scope, DocumentRegister register, DocumentRenderer renderer, DocumentSigning signing) : PageModel
 {
     public DocumentsApi.DetailDto Detail { get; private set; } = null!;

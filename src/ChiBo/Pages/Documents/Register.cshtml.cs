@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Documents;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Documents;
 
 /// <summary>An issuer's register: search by number or summary, type and year; export; a new draft; check a signed PDF someone sent.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class RegisterModel(AppDbContext db, UserScope scope, DocumentRegister register, DocumentSigning signing) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

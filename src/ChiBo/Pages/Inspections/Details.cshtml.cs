@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Inspections;
 
 /// <summary>One inspection: the checked figures, findings, the conclusion notice, and the cell's remedies.</summary>
+[AnyAccount("transitional: the handlers check the inspection's scope")]
 public class DetailsModel(AppDbContext db, UserScope scope, InspectionService svc) : PageModel
 {
     public InspectionDto I { get; private set; } = null!;

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Inspections;
 
 /// <summary>A committee's inspection plans of a year and their inspections; for a cell, the inspections made of it.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class PlanModel(AppDbContext db, UserScope scope, InspectionService svc) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

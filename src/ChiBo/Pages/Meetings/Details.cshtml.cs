@@ -15,6 +15,7 @@ namespace ChiBo.Pages.Meetings;
 /// One meeting from plan to confirmed rating. Every form posts to a handler that calls the same service as the
 /// API, carries the version it was drawn from, and comes back to the section it was sent from.
 /// </summary>
+[Require<MeetingAccess, MeetingNeed>(MeetingNeed.Read)]
 public class DetailsModel(AppDbContext db, UserScope scope, MeetingService meetings, MinutesService minutes, RatingService ratings,
     ChiBo.Features.Monitoring.MonitoringService monitoring) : PageModel
 {

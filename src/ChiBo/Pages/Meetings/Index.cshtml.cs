@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Meetings;
 
 /// <summary>A cell's meetings of a year, what is missing this month or quarter, and the form to plan the next one.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "cellId")]
 public class IndexModel(AppDbContext db, UserScope scope, MeetingService meetings) : PageModel
 {
     public UnitDto Cell { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Pages.Members;
 
+[Require<MemberAccess, MemberNeed>(MemberNeed.Read)]
 public class DetailsModel(AppDbContext db, UserScope scope, MemberService members) : PageModel
 {
     public MemberDto Member { get; private set; } = null!;

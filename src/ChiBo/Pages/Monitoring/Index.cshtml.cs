@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using System.Security.Claims;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Monitoring;
 
 /// <summary>A monitoring group's month: the schedule of the cells it covers, the leader's assignments, the members' visits, coverage.</summary>
+[AnyAccount("the account's own groups and assignments")]
 public class IndexModel(AppDbContext db, UserScope scope, MonitoringService monitoring) : PageModel
 {
     public List<MonitoringApi.GroupDto> Groups { get; private set; } = [];

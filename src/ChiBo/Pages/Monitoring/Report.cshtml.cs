@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Monitoring;
 
 /// <summary>The group's six-month or annual report: drafted from the records, edited by the leader, submitted.</summary>
+[AnyAccount("transitional: the handlers check the group")]
 public class ReportModel(AppDbContext db, UserScope scope, GroupReportService reports) : PageModel
 {
     public MonitoringGroup Group { get; private set; } = null!;

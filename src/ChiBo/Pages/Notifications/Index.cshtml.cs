@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using System.Security.Claims;
 using ChiBo.Data;
 using ChiBo.Features.Notifications;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Notifications;
 
 /// <summary>The account's notices (meeting notices now); opening the page marks them read.</summary>
+[AnyAccount("the account's own notifications")]
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public List<Notification> Items { get; private set; } = [];

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Plans;
 
 /// <summary>A cell's annual thematic plan: drafted and submitted by the cell, approved or returned by its committee, compared with practice.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "cellId")]
 public class CellModel(AppDbContext db, UserScope scope, PlanService plans) : PageModel
 {
     public UnitDto Cell { get; private set; } = null!;

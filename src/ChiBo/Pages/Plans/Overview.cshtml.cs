@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Organization;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Plans;
 
 /// <summary>Which cells of a node sent their annual thematic plan: on time, late, approved, returned, missing.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class OverviewModel(AppDbContext db, UserScope scope, PlanService plans) : PageModel
 {
     public UnitDto Unit { get; private set; } = null!;

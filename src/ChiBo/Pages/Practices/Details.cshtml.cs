@@ -15,6 +15,7 @@ namespace ChiBo.Pages.Practices;
 /// One good practice: what it is, the minutes it stands on, its figures, who adopted it and where it spread (by child unit of
 /// <c>node</c>, drilling down). The recording committee edits the draft, cites meetings, fills figures and publishes here.
 /// </summary>
+[AnyAccount("transitional: the handlers check the practice's scope")]
 public class DetailsModel(AppDbContext db, UserScope scope, PracticeService practices) : PageModel
 {
     public PracticeDto P { get; private set; } = null!;

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Practices;
 
 /// <summary>A node's good practices: published to it (a cell adopts here), recorded by it (committee staff record here), recorded below it, and how they spread.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class UnitModel(AppDbContext db, UserScope scope, PracticeService practices) : PageModel
 {
     public UnitPractices List { get; private set; } = null!;

@@ -13,6 +13,7 @@ namespace ChiBo.Pages.Rules;
 /// The meeting rules in force for the account's node, their history, and (for committee staff) a new version for
 /// the node's subtree from a date; the topic taxonomy beside them.
 /// </summary>
+[AnyAccount("the rule sets in force are reference data for every account")]
 public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : PageModel
 {
     public RuleSet InForce { get; private set; } = null!;

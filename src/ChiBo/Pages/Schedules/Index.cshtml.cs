@@ -1,3 +1,5 @@
+using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Monitoring;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChiBo.Pages.Schedules;
 
 /// <summary>A grassroots committee's month: its cells' meeting schedule, built from their planned meetings, and sending it upward.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")]
 public class IndexModel(UserScope scope, ScheduleService schedules) : PageModel
 {
     public ScheduleView View { get; private set; } = null!;

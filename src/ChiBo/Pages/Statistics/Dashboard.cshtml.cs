@@ -1,3 +1,4 @@
+using ChiBo.Features.Organization;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Shared;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Statistics;
 
 /// <summary>"How are cell meetings going?" for any node in scope: totals, the months, the units below it worst first, drill-down.</summary>
+[Require<UnitAccess, UnitNeed>(UnitNeed.See)]
 public class DashboardModel(AppDbContext db, UserScope scope, ChiBo.Features.Reminders.DueList due, ChiBo.Features.Campaigns.CampaignService campaigns) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }

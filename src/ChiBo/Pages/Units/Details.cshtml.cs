@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Pages.Units;
 
+[Require<UnitAccess, UnitNeed>(UnitNeed.See)]
 public class DetailsModel(AppDbContext db, UserScope scope, ChiBo.Features.Reminders.DueList due, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     /// <summary>On the account's own node (its home page): what is due soon or overdue.</summary>

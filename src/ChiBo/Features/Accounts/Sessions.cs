@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using ChiBo.Data;
+using ChiBo.Features.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChiBo.Features.Accounts;
+
+/// <summary>
+/// A session (cookie or bearer token) is only as good as the account behind it, checked on every request: a
+/// password change or reset (which renews the security stamp), a lockout or a disabled account ends every
+/// session of that account at once. Cookie-carried API writes must also carry the antiforgery token, so another
+/// site cannot write through a signed-in browser; API clients use bearer tokens.
+/// </summary>
+public static class Sessions
+{
+    public static IApplicationBuilder UseSessionChecks(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true && !await StillValidAsync(http))
+        {
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await TypedResults.Problem("Phiên đăng nhập đã hết hiệu lực (mật khẩu đã đổi, tài khoản bị khóa hoặc ngừng sử dụng). Hãy đăng nhập lại.",
+                    statusCode: 401, title: Problems.Title(401)).ExecuteAsync(http);
+                return;
+            }
+            http.Response.Redirect("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+            return;
+        }
+        if (http.Request.Path.StartsWithSegments("/api") && !IsSafe(http.Request.Method) && http.User.Identity?.IsAuthenticated == true
+            && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await TypedResults.Problem("Ghi dữ liệu qua API bằng cookie đăng nhập phải kèm mã chống giả mạo (header RequestVerificationToken); ứng dụng ngoài hãy dùng mã truy cập Bearer.",
+                statusCode: 403, title: Problems.Title(403)).ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    });
+
+    static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
+    static async Task<bool> StillValidAsync(HttpContext http)
+    {
+        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stampType = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = http.User.FindFirstValue(stampType);
+        if (id is null || stamp is null) return false;
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(http.RequestAborted);
+        return user is not null && user.SecurityStamp == stamp && !(user.LockoutEnd is { } end && end > now);
+    }
+}
