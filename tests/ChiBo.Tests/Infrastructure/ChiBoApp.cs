@@ -136,6 +136,21 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// An account made the way an administrator would (the demo has one account per role; refusal tests need more),
+    /// attached to <paramref name="unitId"/> with one role and, for a member's account, its member.
+    /// </summary>
+    public async Task CreateAccountAsync(string userName, int unitId, string role, int? memberId = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ChiBo.Features.Accounts.AppUser>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var u = new ChiBo.Features.Accounts.AppUser { UserName = userName, FullName = userName, UnitId = unitId, MemberId = memberId, EmailConfirmed = true };
+        var r = await users.CreateAsync(u, Password);
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(u, role);
+    }
+
     record TokenResponse(string AccessToken);
 }
 
