@@ -86,6 +86,8 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseS
 // vi-VN culture: forms read and show dates as dd/MM/yyyy.
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new("vi-VN"), SupportedCultures = [new("vi-VN")], SupportedUICultures = [new("vi-VN")] });
 app.UseStaticFiles();
+// Routing after the error and status-code pages, so their re-run of the request finds the error page's endpoint.
+app.UseRouting();
 app.UseAuthentication();
 app.UseSessionChecks();
 app.UseAuthorization();

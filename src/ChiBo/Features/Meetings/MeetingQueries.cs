@@ -16,7 +16,7 @@ public record AttendanceDto(int MemberId, string FullName, bool Official, Attend
 public record VoteDto(int MemberId, string FullName, VoteChoice Choice, string? Opinion);
 public record AddendumDto(int Id, DateOnly Date, string Text, DateTime CreatedAt, string? CreatedBy, DateTime? SignedAt, string? SignedBy, string? ContentHash);
 public record RatingDto(decimal Total, RatingLevel Level, string LevelText, bool Capped, RatingStatus Status, string StatusText,
-    string? ProposedBy, DateTime ProposedAt, string? ProposalNote, int? VotesFor, int? VotesAgainst, string? ConfirmedBy, DateTime? ConfirmedAt,
+    string? ProposedBy, DateTime ProposedAt, string? ProposalNote, int? VotesFor, int? VotesAgainst, string? VotesRecordedBy, string? ConfirmedBy, DateTime? ConfirmedAt,
     string? ConfirmationNote, List<RatingScoreDto> Scores);
 public record RatingScoreDto(string Code, string Title, RubricPart Part, int MaxPoints, decimal Points, bool Automatic, string? Basis);
 
@@ -112,7 +112,7 @@ public static class MeetingQueries
         if (r is null) return null;
         var criteria = await db.RubricCriteria.Where(c => c.RuleSetId == r.RuleSetId).ToDictionaryAsync(c => c.Id, ct);
         return new RatingDto(r.Total, r.Level, r.Level.Vietnamese(), r.Capped, r.Status, r.Status.Vietnamese(), r.ProposedBy, r.ProposedAt,
-            r.ProposalNote, r.VotesFor, r.VotesAgainst, r.ConfirmedBy, r.ConfirmedAt, r.ConfirmationNote,
+            r.ProposalNote, r.VotesFor, r.VotesAgainst, r.VotesRecordedBy, r.ConfirmedBy, r.ConfirmedAt, r.ConfirmationNote,
             r.Scores.OrderBy(s => criteria[s.CriterionId].Order).Select(s => new RatingScoreDto(criteria[s.CriterionId].Code, criteria[s.CriterionId].Title,
                 criteria[s.CriterionId].Part, criteria[s.CriterionId].MaxPoints, s.Points, s.Automatic, s.Basis)).ToList());
     }
