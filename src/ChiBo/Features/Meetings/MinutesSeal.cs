@@ -83,15 +83,18 @@ public class MinutesSeal(AppDbContext db, SealKeys keys, MinutesIntegrity integr
             var meetings = await db.Meetings.Where(m => m.CellId == b.CellId && m.Status == MeetingStatus.Adopted && m.Seal == null).InBook(book)
                 .Include(x => x.Agenda).ThenInclude(a => a.Remarks).Include(x => x.Attendance).Include(x => x.Votes).Include(x => x.Addenda)
                 .AsSplitQuery().OrderBy(m => m.Date).ThenBy(m => m.StartTime).ThenBy(m => m.Id).ToListAsync(ct);
+            var ids = meetings.Select(m => m.Id).ToList();
+            var ratings = await db.MeetingRatings.AsNoTracking().Include(r => r.Scores).Where(r => ids.Contains(r.MeetingId)).ToDictionaryAsync(r => r.MeetingId, ct);
             foreach (var m in meetings.Where(m => m.ContentHash == MinutesHash.Compute(m)))
             {
                 Place(m, head, keyId, key);
                 foreach (var a in m.Addenda.Where(a => a.ContentHash == MinutesHash.Compute(a, m.ContentHash!))) a.Seal = SealCodes.Addendum(key, m.Seal!, a);
-                var rating = await db.MeetingRatings.AsNoTracking().Include(r => r.Scores).FirstOrDefaultAsync(r => r.MeetingId == m.Id, ct);
-                m.RecordSeal = SealCodes.Record(key, m, m.Addenda, rating);
+                m.RecordSeal = SealCodes.Record(key, m, m.Addenda, ratings.GetValueOrDefault(m.Id));
                 count++;
             }
             await db.SaveChangesAsync(ct);
+            // One book at a time: a national database's minutes are never all tracked at once.
+            db.ChangeTracker.Clear();
         }
         return count;
     }
