@@ -13,6 +13,9 @@ public class MinutesSeal(AppDbContext db, SealKeys keys, MinutesIntegrity integr
 {
     const string BrokenBook = "Sổ họp của chi bộ đã bị sửa ngoài hệ thống (đầu sổ không khớp niêm phong): chưa thông qua được biên bản mới. Báo quản trị hệ thống kiểm tra bằng lệnh verify.";
 
+    /// <summary>Makes the first key if there is none yet; before changing anything, since making it saves.</summary>
+    public async Task EnsureKeyAsync(CancellationToken ct = default) => await keys.ActiveAsync(ct);
+
     /// <summary>Seals minutes being adopted (content final, not yet saved). Null when done, otherwise why they cannot be adopted.</summary>
     public async Task<string?> AdoptAsync(Meeting m, CancellationToken ct = default)
     {

@@ -143,6 +143,7 @@ public class MinutesService(AppDbContext db, MeetingService meetings, MinutesSea
         var m = await LoadAsync(id, ct);
         if (m.Version != version) return MeetingService.Conflict();
         if (m.IsLocked) return MeetingService.Locked();
+        await seal.EnsureKeyAsync(ct);
         var missing = new List<string>();
         if (m.Attendance.Count == 0) missing.Add("điểm danh");
         if (m.StartedAt is null || m.EndedAt is null) missing.Add("giờ bắt đầu và kết thúc");
