@@ -50,6 +50,9 @@ builder.Services.AddScoped<MemberService>();
 builder.Services.AddScoped<MeetingService>();
 builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();
+builder.Services.AddScoped<SealKeys>();
+builder.Services.AddScoped<MinutesSeal>();
+builder.Services.AddScoped<MinutesIntegrity>();
 builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
@@ -76,6 +79,12 @@ if (args.Contains("rebuild-rollups"))
     using var scope = app.Services.CreateScope();
     var took = await ChiBo.Features.Statistics.RollupRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<ChiBo.Data.AppDbContext>(), Console.WriteLine);
     Console.WriteLine($"Roll-ups rebuilt in {took.TotalSeconds:0.0} s.");
+    return;
+}
+if (args.Contains("verify"))
+{
+    // Checks the sealed books of the whole database (or of --unit ID's subtree), lists what fails, exits non-zero if anything does.
+    Environment.ExitCode = await VerifyCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
 
