@@ -79,6 +79,8 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         await using var tx = await db.Database.BeginWorkAsync(ct);
         var d = await db.PartyDocuments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
+        // Issued a moment ago is the usual case (two clerks pressing at once): say so, with its number.
+        if (d.Status == DocumentStatus.Issued) return Outcome<PartyDocument>.Fail("status", $"Văn bản đã được ban hành với số {d.Symbol} (có thể do người khác vừa ban hành); hãy tải lại.");
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Chỉ ban hành văn bản đang là dự thảo.");
         var issuer = await db.AsDtos(db.Units.Where(u => u.Id == d.IssuerUnitId), date).FirstAsync(ct);
         // A cell signs as "CB" (chi bộ) unless the tree gives it its own abbreviation.
