@@ -38,7 +38,8 @@ public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
             },
         }));
         var id = Id(campaign);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("vp.binhlu")).PostAsJsonAsync("/api/v1/campaigns", new { ownerUnitId = province, title = "x", periodFrom = "2017-01-01", periodTo = "2017-02-01", levels = Array.Empty<object>() })).StatusCode);
+        // A commune's office cannot see the province, so cannot make a campaign for it.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("vp.binhlu")).PostAsJsonAsync("/api/v1/campaigns", new { ownerUnitId = province, title = "x", periodFrom = "2017-01-01", periodTo = "2017-02-01", levels = Array.Empty<object>() })).StatusCode);
 
         // Nà Khum drafts along the outline, a member comments, the secretary answers, submits on 05/04.
         var secretary = await As("bithu.nakhum", 4, 1);
@@ -60,13 +61,15 @@ public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
         secretary = await As("bithu.nakhum", 4, 5);
         report = await Ok(await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/submit", new { version = Version(report) }));
         Assert.True(report.GetProperty("onTime").GetBoolean());
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaign-reports/{rid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaign-reports/{rid}")).StatusCode);
 
-        // Bản Bình Lư reports late (12/04); the commune returns Nà Khum's report, which is resubmitted and accepted.
+        // Bản Bình Lư reports late (12/04): the commune's office drafts it, its own secretary submits it.
+        // The commune returns Nà Khum's report, which is resubmitted and accepted.
         var office = await As("vp.binhlu", 4, 12);
         var late = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{banBinhLu}/report", null));
         late = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(late)}", new { version = Version(late), sections = new[] { new { sectionId = first, text = "Chi bộ bản Bình Lư." } } }));
-        await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(late)}/submit", new { version = Version(late) }));
+        var banBinhLuSecretary = await App.ApiAs(await Accounts.SecretaryAsync(App, "LC-BL-BL", banBinhLu));
+        await Ok(await banBinhLuSecretary.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(late)}/submit", new { version = Version(late) }));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/review", new { accept = true, version = Version(report) })).StatusCode);
         report = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{rid}/review", new { accept = false, comment = "Bổ sung tỷ lệ dự họp từng năm.", version = Version(report) }));
         Assert.Equal("Returned", report.GetProperty("status").GetString());
@@ -103,7 +106,7 @@ public abstract class CampaignTests(ChiBoApp app) : AppTest(app)
         var earlier = await Get(office, $"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}&date=2017-04-08");
         Assert.Equal(1, Level(earlier, "Chi bộ").GetProperty("submitted").GetInt32());
         Assert.Equal("Submitted", earlier.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetInt32() == nakhum).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/campaigns/{id}/completeness?nodeId={binhLu}")).StatusCode);
     }
 }
 
@@ -127,15 +130,19 @@ public abstract class CampaignChainTests(ChiBoApp app) : AppTest(app)
                 new { name = "Cấp huyện", unitTypeCodes = "HUYEN_UY,DANG_UY_TRUC_THUOC", deadline = "2017-04-20", holdsConference = false },
             },
         })));
-        async Task<JsonElement> Report(HttpClient writer, HttpClient reviewer, string code, string text, bool compile)
+        // Each report is drafted by a drafter of its unit (here the level above, which may), submitted by the unit itself, reviewed by the level directly above.
+        async Task<JsonElement> Report(HttpClient writer, HttpClient submitter, HttpClient reviewer, string code, string text, bool compile)
         {
             var r = await Ok(await writer.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId(code)}/report", null));
             if (compile) r = await Ok(await writer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/compile", new { version = Version(r) }));
             else r = await Ok(await writer.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}", new { version = Version(r), sections = new[] { new { sectionId = r.GetProperty("sections")[0].GetProperty("sectionId").GetInt32(), text } } }));
-            r = await Ok(await writer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
+            r = await Ok(await submitter.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
             return await Ok(await reviewer.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/review", new { accept = true, version = Version(r) }));
         }
-        foreach (var code in new[] { "LC-BL-NK", "LC-BL-BL", "LC-BL-UB" }) await Report(office, office, code, $"Báo cáo của {code}.", compile: false);
+        foreach (var code in new[] { "LC-BL-NK", "LC-BL-BL", "LC-BL-UB" })
+            await Report(office, await App.ApiAs(code == "LC-BL-NK" ? "bithu.nakhum" : await Accounts.SecretaryAsync(App, code, await UnitId(code))), office, code, $"Báo cáo của {code}.", compile: false);
+        // In 2017 Bình Lư was under Tam Đường: the district reviews the commune, the province reviews the district.
+        var tamDuong = await App.ApiAs(await Accounts.StaffAsync(App, "LC-TD", await UnitId("LC-TD")));
 
         // The commune compiles its three cells and holds its conference.
         var commune = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL")}/report", null));
@@ -144,12 +151,13 @@ public abstract class CampaignChainTests(ChiBoApp app) : AppTest(app)
         commune = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/conference", new { version = Version(commune), date = "2017-04-14", conclusion = "Thống nhất các giải pháp." }));
         commune = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/submit", new { version = Version(commune) }));
         Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) })).StatusCode);
-        await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) })).StatusCode);   // the province skips the district
+        await Ok(await tamDuong.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(commune)}/review", new { accept = true, version = Version(commune) }));
 
         // Tam Đường (no conference at its level) compiles the commune; the province compiles the district and concludes.
-        var district = await Report(board, board, "LC-TD", "", compile: true);
+        var district = await Report(board, tamDuong, board, "LC-TD", "", compile: true);
         Assert.Contains("- Đảng ủy xã Bình Lư: - Chi bộ bản", district.GetProperty("sections")[0].GetProperty("text").GetString());
-        var conference = await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(district)}/conference", new { version = Version(district), date = "2017-04-19", conclusion = "x" });
+        var conference = await tamDuong.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(district)}/conference", new { version = Version(district), date = "2017-04-19", conclusion = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, conference.StatusCode);
         Assert.Contains("Cấp huyện” không tổ chức hội nghị", await conference.Content.ReadAsStringAsync());
         var top = await Ok(await board.PostAsync($"/api/v1/campaigns/{id}/units/{province}/report", null));
@@ -242,7 +250,8 @@ public sealed class CampaignCompileTests(SqliteApp app) : AppTest(app), IClassFi
             var r = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId(code)}/report", null));
             var sections = r.GetProperty("sections").EnumerateArray().Select(s => new { sectionId = s.GetProperty("sectionId").GetInt32(), text = $"{s.GetProperty("number").GetString()}: {words}" }).ToArray();
             r = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}", new { version = Version(r), sections }));
-            r = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
+            var secretary = await App.ApiAs(code == "LC-BL-NK" ? "bithu.nakhum" : await Accounts.SecretaryAsync(App, code, await UnitId(code)));
+            r = await Ok(await secretary.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/submit", new { version = Version(r) }));
             await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(r)}/review", new { accept = true, version = Version(r) }));
         }
 
@@ -314,8 +323,9 @@ public abstract class CampaignFigureTests(ChiBoApp app) : AppTest(app)
         // The cell reports and is accepted; the commune compiles it: the compiled report's figures are recomputed for the commune.
         var cellReport = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{f.CellId}/report", null));
         cellReport = await Ok(await office.PutAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}", new { version = Version(cellReport), sections = new[] { new { sectionId = cellReport.GetProperty("sections")[0].GetProperty("sectionId").GetInt32(), text = "Chi bộ thử." } } }));
-        cellReport = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/submit", new { version = Version(cellReport) }));
-        await Ok(await board.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/review", new { accept = true, version = Version(cellReport) }));
+        var cellSecretary = await App.ApiAs(await Accounts.EnsureAsync(App, $"bithu.cell{f.CellId}", f.CellId, ChiBo.Features.Accounts.Roles.CellSecretary));
+        cellReport = await Ok(await cellSecretary.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/submit", new { version = Version(cellReport) }));
+        await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(cellReport)}/review", new { accept = true, version = Version(cellReport) }));
         var report = await Ok(await office.PostAsync($"/api/v1/campaigns/{id}/units/{await UnitId("LC-BL")}/report", null));
         report = await Ok(await office.PostAsJsonAsync($"/api/v1/campaign-reports/{Id(report)}/compile", new { version = Version(report) }));
         Assert.Contains("Chi bộ thử.", report.GetProperty("sections")[0].GetProperty("text").GetString());

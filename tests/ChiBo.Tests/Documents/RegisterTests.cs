@@ -32,7 +32,8 @@ public abstract class RegisterTests(ChiBoApp app) : AppTest(app)
         await Ok(await office.PostAsync($"/api/v1/documents/{Id(withdrawn)}/withdraw", null));
         Assert.Equal("02-CV/ĐU", (await Issue("CV", "2025-09-02")).GetProperty("symbol").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/documents/{Id(withdrawn)}/issue", new { date = "2025-09-03" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync("/api/v1/documents", new { issuerUnitId = commune, typeCode = "CV", summary = "x" })).StatusCode);
+        // A cell's secretary does not see the commune, so cannot draft in its register.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync("/api/v1/documents", new { issuerUnitId = commune, typeCode = "CV", summary = "x" })).StatusCode);
     }
 
     [Fact]
@@ -79,14 +80,14 @@ public abstract class RegisterTests(ChiBoApp app) : AppTest(app)
         directive = await Ok(await board.GetAsync($"/api/v1/documents/{ids["10-CT/TW"]}", TestContext.Current.CancellationToken));
         Assert.Equal(4, directive.GetProperty("implementedBy").EnumerateArray().Single(e => e.GetProperty("id").GetInt32() == Id(plan)).GetProperty("depth").GetInt32());
 
-        // A loop is refused, so is a number nobody entered, and so is linking another unit's document.
+        // A loop is refused, so is a number nobody entered; another commune does not see the draft, and the commune reads the province's document but does not link it.
         var loop = await board.PostAsJsonAsync($"/api/v1/documents/{ids["10-CT/TW"]}/links", new { targetId = ids["1066-KL/HU"] }, TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, loop.StatusCode);
         Assert.Contains("vòng lặp", await loop.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var unknown = await office.PostAsJsonAsync($"/api/v1/documents/{Id(plan)}/links", new { targetSymbol = "99-KH/TU" }, TestContext.Current.CancellationToken);
         Assert.Contains("Chưa có văn bản số 99-KH/TU", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var outsider = await App.ApiAs("bithu.muongso");
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/documents/{Id(plan)}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/documents/{Id(plan)}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/documents/{ids["59-KH/TU"]}/links", new { targetId = ids["10-CT/TW"] }, TestContext.Current.CancellationToken)).StatusCode);
 
         // The register finds the conclusion by its number however it is typed, and exports as CSV.
@@ -119,7 +120,7 @@ public abstract class RegisterTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("TỈNH ỦY LAI CHÂU", key.GetProperty("subject").GetString());
         var member = await App.ApiAs("bithu.nakhum");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync($"/api/v1/documents/{Id(draft)}/sign", null, TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/documents/keys", new { unitId = province, email = "x@y.vn" }, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.PostAsJsonAsync("/api/v1/documents/keys", new { unitId = province, email = "x@y.vn" }, TestContext.Current.CancellationToken)).StatusCode);
 
         var signature = await Ok(await board.PostAsync($"/api/v1/documents/{Id(draft)}/sign", null, TestContext.Current.CancellationToken));
         var pdf = await board.GetByteArrayAsync($"/api/v1/documents/{Id(draft)}/pdf", TestContext.Current.CancellationToken);
@@ -172,7 +173,7 @@ public abstract class RegisterTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("sai mật khẩu", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var outsider = await App.ApiAs("bithu.muongso");
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }, TestContext.Current.CancellationToken)).StatusCode);
         var key = await Ok(await office.PostAsJsonAsync("/api/v1/documents/keys/import", new { unitId = commune, pfx, password = "mật-khẩu" }));
         Assert.Equal("dangubinhlu@laichau.gov.vn", key.GetProperty("email").GetString());
         Assert.True(key.GetProperty("active").GetBoolean());

@@ -26,7 +26,17 @@ public class CampaignAccess(AppDbContext db, UserScope scope) : IAccessRule<Camp
         if (!scope.IsAuthenticated || scope.IsMonitoringOnly) return false;
         if (await scope.CanSeeUnitAsync(ownerUnitId, null, ct)) return true;
         var today = scope.Today;
-        return await db.UnitClosures.ValidOn(today).AnyAsync(c => c.AncestorId == ownerUnitId && c.DescendantId == scope.RootUnitId, ct);
+        var root = scope.RootUnitId;
+        return await db.UnitClosures.ValidOn(today).AnyAsync(c => c.AncestorId == ownerUnitId && c.DescendantId == root, ct);
+    }
+
+    /// <summary>The campaigns of a query the account may read (lists, the dashboard): the rule once per owner, campaigns being few.</summary>
+    public async Task<List<Campaign>> ReadableAsync(IQueryable<Campaign> campaigns, CancellationToken ct = default)
+    {
+        var list = await campaigns.ToListAsync(ct);
+        var owners = new Dictionary<int, bool>();
+        foreach (var o in list.Select(c => c.OwnerUnitId).Distinct()) owners[o] = await CanReadOwnedByAsync(o, ct);
+        return list.Where(c => owners[c.OwnerUnitId]).ToList();
     }
 }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Features.Campaigns;
 
 public record LevelInput(string Name, string UnitTypeCodes, DateOnly Deadline, bool HoldsConference);
-public record CampaignInput(int OwnerUnitId, string Title, CampaignKind Kind, string? Implements, DateOnly PeriodFrom, DateOnly PeriodTo,
+public record CampaignInput(int? OwnerUnitId, string Title, CampaignKind Kind, string? Implements, DateOnly PeriodFrom, DateOnly PeriodTo,
     DateOnly? PivotDate, int? OutlineId, List<LevelInput> Levels);
 public record SectionText(int SectionId, string? Text);
 
@@ -30,11 +30,17 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
 
     public async Task<Outcome<Campaign>> CreateAsync(CampaignInput input, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(input.Title)) return Outcome<Campaign>.Fail("title", "Nhập tên đợt tổng kết, sơ kết.");
+        if (input.OwnerUnitId is not { } ownerId) return Outcome<Campaign>.Fail("ownerUnitId", "Chọn cấp ủy tổ chức đợt (ownerUnitId).");
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 500) return Outcome<Campaign>.Fail("title", "Nhập tên đợt tổng kết, sơ kết (tối đa 500 ký tự).");
+        if (input.Implements?.Trim().Length > 2000) return Outcome<Campaign>.Fail("implements", "Văn bản thực hiện ghi tối đa 2000 ký tự.");
+        if (input.PeriodFrom < InputChecks.MinDate) return Outcome<Campaign>.Fail("periodFrom", "Nhập ngày bắt đầu kỳ tổng kết.");
         if (input.PeriodTo <= input.PeriodFrom) return Outcome<Campaign>.Fail("periodTo", "Kỳ tổng kết phải kết thúc sau ngày bắt đầu.");
-        if (input.Levels.Count == 0) return Outcome<Campaign>.Fail("levels", "Cần ít nhất một cấp báo cáo với thời hạn.");
+        if (input.Levels is not { Count: > 0 } levels) return Outcome<Campaign>.Fail("levels", "Cần ít nhất một cấp báo cáo với thời hạn.");
+        if (levels.Any(l => l is null || string.IsNullOrWhiteSpace(l.Name) || l.Name.Trim().Length > 200 || string.IsNullOrWhiteSpace(l.UnitTypeCodes)))
+            return Outcome<Campaign>.Fail("levels", "Mỗi cấp cần tên (tối đa 200 ký tự) và loại tổ chức báo cáo ở cấp đó.");
+        if (input.OutlineId is { } o && !await db.ReportOutlines.AnyAsync(x => x.Id == o, ct)) return Outcome<Campaign>.Fail("outlineId", "Không có đề cương này.");
         var codes = await db.UnitTypes.Select(t => t.Code).ToListAsync(ct);
-        foreach (var l in input.Levels)
+        foreach (var l in levels)
         {
             var unknown = l.UnitTypeCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Except(codes).ToList();
             if (unknown.Count > 0) return Outcome<Campaign>.Fail("levels", $"Cấp “{l.Name}”: không có loại tổ chức {string.Join(", ", unknown)}.");
@@ -43,11 +49,11 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         var outline = input.OutlineId ?? await db.ReportOutlines.Where(o => o.BuiltIn).Select(o => o.Id).FirstAsync(ct);
         var c = new Campaign
         {
-            OwnerUnitId = input.OwnerUnitId, Title = input.Title.Trim(), Kind = input.Kind, Implements = input.Implements?.Trim(), PeriodFrom = input.PeriodFrom,
+            OwnerUnitId = ownerId, Title = input.Title.Trim(), Kind = input.Kind, Implements = input.Implements?.Trim(), PeriodFrom = input.PeriodFrom,
             PeriodTo = input.PeriodTo, PivotDate = input.PivotDate, OutlineId = outline, CreatedAt = Now, CreatedBy = Actor,
         };
         var order = 0;
-        foreach (var l in input.Levels.OrderBy(l => l.Deadline))
+        foreach (var l in levels.OrderBy(l => l.Deadline))
             c.Levels.Add(new CampaignLevel { Name = l.Name.Trim(), UnitTypeCodes = l.UnitTypeCodes.Replace(" ", ""), Deadline = l.Deadline, HoldsConference = l.HoldsConference, Order = ++order });
         db.Campaigns.Add(c);
         await db.SaveChangesAsync(ct);
@@ -98,9 +104,9 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         if (r.Status is ReportStatus.Submitted or ReportStatus.Accepted) return Outcome<CampaignReport>.Fail("status", "Báo cáo đã gửi: chỉ sửa khi bị trả lại.");
         foreach (var s in sections)
         {
-            var row = r.Sections.FirstOrDefault(x => x.SectionId == s.SectionId);
+            var row = s is null ? null : r.Sections.FirstOrDefault(x => x.SectionId == s.SectionId);
             if (row is null) return Outcome<CampaignReport>.Fail("sections", "Mục không thuộc đề cương của báo cáo.");
-            row.Text = string.IsNullOrWhiteSpace(s.Text) ? null : s.Text.Trim();
+            row.Text = string.IsNullOrWhiteSpace(s!.Text) ? null : s.Text.Trim();
         }
         db.Entry(r).Property(x => x.CreatedAt).IsModified = true;   // children changed: move the version
         return await SaveChangesAsync(r, ct);
@@ -161,6 +167,7 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
         if (r.Version != version) return Conflict<CampaignReport>();
         if (r.Status != ReportStatus.Submitted) return Outcome<CampaignReport>.Fail("status", "Chỉ tiếp nhận hoặc trả lại báo cáo đã gửi.");
         if (!accept && string.IsNullOrWhiteSpace(comment)) return Outcome<CampaignReport>.Fail("comment", "Ghi ý kiến khi trả lại báo cáo.");
+        if (comment?.Trim().Length > 2000) return Outcome<CampaignReport>.Fail("comment", "Ý kiến ghi tối đa 2000 ký tự.");
         r.Status = accept ? ReportStatus.Accepted : ReportStatus.Returned;
         r.ReviewedAt = Now; r.ReviewedBy = Actor; r.ReviewComment = comment?.Trim();
         return await SaveChangesAsync(r, ct);
@@ -173,6 +180,7 @@ public class CampaignService(AppDbContext db, TimeProvider clock, IHttpContextAc
     {
         var r = await LoadAsync(reportId, ct);
         if (r.Version != input.Version) return Conflict<CampaignReport>();
+        if (input.Date < InputChecks.MinDate || input.Date > InputChecks.MaxDate) return Outcome<CampaignReport>.Fail("date", "Nhập ngày hội nghị.");
         var level = r.LevelId is null ? null : await db.CampaignLevels.FirstAsync(l => l.Id == r.LevelId, ct);
         if (level is { HoldsConference: false }) return Outcome<CampaignReport>.Fail("conference", $"Cấp “{level.Name}” không tổ chức hội nghị trong đợt này.");
         if (r.Status == ReportStatus.Accepted) return Outcome<CampaignReport>.Fail("status", "Báo cáo đã được tiếp nhận.");

@@ -9,9 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using ReportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<ChiBo.Features.Campaigns.CampaignsApi.ReportDto>,
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
-    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
-    Microsoft.AspNetCore.Http.HttpResults.ForbidHttpResult,
-    Microsoft.AspNetCore.Http.HttpResults.NotFound>;
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace ChiBo.Features.Campaigns;
 
@@ -26,13 +24,13 @@ public static class CampaignsApi
         ReportStatus Status, string StatusText, bool? OnTime, DateTime? FirstSubmittedAt, string? ReviewedBy, string? ReviewComment,
         DateOnly? ConferenceDate, string? ConferenceConclusion, string? ConclusionText, List<SectionDto> Sections, List<CommentDto> Comments, int Version);
     public record VersionBody(int Version);
-    public record SaveBody(int Version, List<SectionText> Sections);
+    public record SaveBody(int Version, List<SectionText>? Sections);
     public record CommentBody(int? SectionId, string Text);
     public record AnswerBody(string Answer);
     public record ReviewBody(bool Accept, string? Comment, int Version);
     public record ConclusionBody(int Version, string Text);
     public record OutlineSectionInput(string Number, string Title, string? Guidance, Statistic Statistic);
-    public record OutlineInput(string Name, List<OutlineSectionInput> Sections);
+    public record OutlineInput(string Name, List<OutlineSectionInput>? Sections);
     public record OutlineDto(int Id, string Name, bool BuiltIn, List<OutlineSectionInput> Sections);
     public record ChildText(int UnitId, string UnitName, string? Text);
     public record ChildSections(int SectionId, List<ChildText> Children);
@@ -72,154 +70,140 @@ public static class CampaignsApi
     {
         var g = app.MapGroup("/api/v1").WithTags("Tổng kết, sơ kết").RequireAuthorization();
 
-        g.MapPost("/campaigns", async Task<Results<Created<CampaignDto>, ValidationProblem, ForbidHttpResult>> (CampaignInput req, UserScope scope, CampaignService svc) =>
+        g.MapPost("/campaigns", async Task<Results<Created<CampaignDto>, ValidationProblem>> (CampaignInput req, CampaignService svc) =>
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.OwnerUnitId)) return TypedResults.Forbid();
             var r = await svc.CreateAsync(req);
             return r.Ok ? TypedResults.Created($"/api/v1/campaigns/{r.Value!.Id}", ToDto(r.Value)) : r.ToProblem();
-        }).WithSummary("Ban tổ chức lập đợt tổng kết: kỳ, văn bản thực hiện, đề cương, thời hạn và hội nghị từng cấp");
+        }).Require<UnitAccess, UnitNeed, CampaignInput>(UnitNeed.Manage, b => b.OwnerUnitId, "ownerUnitId")
+            .WithSummary("Ban tổ chức lập đợt tổng kết: kỳ, văn bản thực hiện, đề cương, thời hạn và hội nghị từng cấp");
 
-        g.MapGet("/campaigns", async (UserScope scope, AppDbContext db) =>
+        g.MapGet("/campaigns", async (CampaignAccess access, AppDbContext db) =>
         {
-            // Campaigns of the account's node, of the nodes above it (it reports in them) and of its subtree.
-            var related = db.UnitClosures.Where(c => c.AncestorId == scope.RootUnitId || c.DescendantId == scope.RootUnitId)
-                .Select(c => c.AncestorId == scope.RootUnitId ? c.DescendantId : c.AncestorId);
-            var list = await db.Campaigns.Include(c => c.Levels).Where(c => related.Contains(c.OwnerUnitId)).OrderByDescending(c => c.PeriodTo).AsSplitQuery().ToListAsync();
+            var list = await access.ReadableAsync(db.Campaigns.Include(c => c.Levels).OrderByDescending(c => c.PeriodTo).AsSplitQuery());
             return TypedResults.Ok(list.Select(ToDto).ToList());
-        }).WithSummary("Các đợt tổng kết, sơ kết liên quan đến đơn vị của tài khoản");
+        }).OwnRecordsOnly("lists only the campaigns CampaignAccess lets the account read (its owner's subtree, staff above the owner)")
+            .WithSummary("Các đợt tổng kết, sơ kết liên quan đến đơn vị của tài khoản");
 
         g.MapGet("/campaigns/outlines", async (AppDbContext db) => TypedResults.Ok((await db.ReportOutlines.Include(o => o.Sections).OrderBy(o => o.Id).ToListAsync())
             .Select(o => new OutlineDto(o.Id, o.Name, o.BuiltIn, o.Sections.OrderBy(x => x.Order).Select(x => new OutlineSectionInput(x.Number, x.Title, x.Guidance, x.Statistic)).ToList())).ToList()))
+            .OwnRecordsOnly("reference data: the report outlines any campaign may use")
             .WithSummary("Các đề cương báo cáo (đề cương của Kế hoạch tổng kết Chỉ thị 10-CT/TW có sẵn)");
 
-        g.MapPost("/campaigns/outlines", async Task<Results<Created<OutlineDto>, ValidationProblem, ForbidHttpResult>> (OutlineInput req, UserScope scope, AppDbContext db) =>
+        g.MapPost("/campaigns/outlines", async Task<Results<Created<OutlineDto>, ValidationProblem, ProblemHttpResult>> (OutlineInput req, UserScope scope, AppDbContext db) =>
         {
-            if (!scope.IsStaff) return TypedResults.Forbid();
+            // An outline belongs to no unit (any campaign may use it): the only rule is who writes one.
+            if (!scope.IsStaff) return Problems.Forbidden("Chỉ cán bộ cấp ủy (ban tổ chức) mới soạn đề cương báo cáo.");
+            var sections = req.Sections ?? [];
             var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(req.Name)) errors["name"] = ["Nhập tên đề cương."];
-            if (req.Sections.Count == 0 || req.Sections.Any(x => string.IsNullOrWhiteSpace(x.Number) || string.IsNullOrWhiteSpace(x.Title)))
+            if (string.IsNullOrWhiteSpace(req.Name) || req.Name.Trim().Length > 500) errors["name"] = ["Nhập tên đề cương (tối đa 500 ký tự)."];
+            if (sections.Count == 0 || sections.Any(x => x is null || string.IsNullOrWhiteSpace(x.Number) || string.IsNullOrWhiteSpace(x.Title)))
                 errors["sections"] = ["Mỗi mục cần số thứ tự (I, II.1, …) và tên mục."];
-            else if (req.Sections.Select(x => x.Number.Trim()).Distinct().Count() != req.Sections.Count) errors["sections"] = ["Số thứ tự mục bị trùng."];
+            else if (sections.Any(x => x.Number.Trim().Length > 20 || x.Title.Trim().Length > 1000 || x.Guidance?.Trim().Length > 2000))
+                errors["sections"] = ["Số thứ tự mục tối đa 20 ký tự, tên mục 1000, hướng dẫn 2000."];
+            else if (sections.Select(x => x.Number.Trim()).Distinct().Count() != sections.Count) errors["sections"] = ["Số thứ tự mục bị trùng."];
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
             var o = new ReportOutline { Name = req.Name.Trim() };
             var i = 0;
-            foreach (var x in req.Sections) o.Sections.Add(new OutlineSection { Number = x.Number.Trim(), Title = x.Title.Trim(), Guidance = x.Guidance?.Trim(), Statistic = x.Statistic, Order = ++i });
+            foreach (var x in sections) o.Sections.Add(new OutlineSection { Number = x.Number.Trim(), Title = x.Title.Trim(), Guidance = x.Guidance?.Trim(), Statistic = x.Statistic, Order = ++i });
             db.ReportOutlines.Add(o);
             await db.SaveChangesAsync();
-            return TypedResults.Created($"/api/v1/campaigns/outlines/{o.Id}", new OutlineDto(o.Id, o.Name, false, req.Sections));
-        }).WithSummary("Ban tổ chức soạn đề cương mới: mục, hướng dẫn, số liệu cần điền");
+            return TypedResults.Created($"/api/v1/campaigns/outlines/{o.Id}", new OutlineDto(o.Id, o.Name, false, sections));
+        }).WithMetadata(new AccessMetadata("committee staff: an outline is shared reference data owned by no unit"))
+            .WithSummary("Ban tổ chức soạn đề cương mới: mục, hướng dẫn, số liệu cần điền");
 
-        g.MapGet("/campaigns/{id:int}", async Task<Results<Ok<CampaignDto>, NotFound>> (int id, CampaignService svc) =>
-            await svc.FindAsync(id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound()).WithSummary("Một đợt tổng kết");
+        g.MapGet("/campaigns/{id:int}", async (int id, CampaignService svc) => TypedResults.Ok(ToDto((await svc.FindAsync(id))!)))
+            .Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)
+            .WithSummary("Một đợt tổng kết");
 
-        g.MapGet("/campaigns/{id:int}/completeness", async Task<Results<Ok<Completeness>, NotFound, ForbidHttpResult>> (int id, int? nodeId, DateOnly? date, UserScope scope, CampaignService svc) =>
+        g.MapGet("/campaigns/{id:int}/completeness", async (int id, int? nodeId, DateOnly? date, UserScope scope, CampaignService svc) =>
+            TypedResults.Ok(await svc.CompletenessAsync(id, nodeId ?? scope.RootUnitId, date ?? scope.Today)))
+            .Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)
+            .RequireQuery<UnitAccess, UnitNeed>(UnitNeed.See, "nodeId")
+            .WithSummary("Tiến độ: số báo cáo phải nộp, đã nộp, đúng hạn, muộn, bị trả lại, đã tiếp nhận, còn thiếu — theo cấp và theo đơn vị trực thuộc");
+
+        g.MapPost("/campaigns/{id:int}/units/{unitId:int}/report", async Task<ReportResult> (int id, int unitId, CampaignService svc, AppDbContext db) =>
         {
-            var c = await svc.FindAsync(id);
-            if (c is null) return TypedResults.NotFound();
-            var node = nodeId ?? scope.RootUnitId;
-            if (!await scope.CanSeeUnitAsync(node)) return TypedResults.Forbid();
-            return TypedResults.Ok(await svc.CompletenessAsync(id, node, date ?? scope.Today));
-        }).WithSummary("Tiến độ: số báo cáo phải nộp, đã nộp, đúng hạn, muộn, bị trả lại, đã tiếp nhận, còn thiếu — theo cấp và theo đơn vị trực thuộc");
-
-        g.MapPost("/campaigns/{id:int}/units/{unitId:int}/report", async Task<ReportResult> (int id, int unitId, UserScope scope, CampaignService svc, AppDbContext db) =>
-        {
-            if (!await scope.CanRunAsync(unitId)) return TypedResults.Forbid();
             var r = await svc.StartReportAsync(id, unitId);
             return r.Ok ? await Reply(r, r.Value!.Id, db) : r.ToProblem();
-        }).WithSummary("Bắt đầu báo cáo của đơn vị: các mục theo đề cương, số liệu tính sẵn từ dữ liệu");
+        }).Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Run, "unitId")
+            .WithSummary("Bắt đầu báo cáo của đơn vị (đơn vị phải thuộc diện báo cáo của đợt): các mục theo đề cương, số liệu tính sẵn từ dữ liệu");
 
         var rep = app.MapGroup("/api/v1/campaign-reports/{rid:int}").WithTags("Tổng kết, sơ kết").RequireAuthorization();
 
-        async Task<(int? Unit, ReportResult? Refused)> Guard(int rid, bool run, UserScope scope, AppDbContext db)
-        {
-            var unit = await db.CampaignReports.Where(r => r.Id == rid).Select(r => (int?)r.UnitId).FirstOrDefaultAsync();
-            if (unit is null) return (null, TypedResults.NotFound());
-            var ok = run ? await scope.CanRunAsync(unit.Value) : await scope.CanSeeUnitAsync(unit.Value);
-            // Spelled out: a conditional would turn the null through ForbidHttpResult's conversion into a non-null, empty result.
-            if (ok) return (unit, null);
-            ReportResult refused = TypedResults.Forbid();
-            return (unit, refused);
-        }
+        rep.MapGet("/", async Task<ReportResult> (int rid, AppDbContext db) => TypedResults.Ok((await LoadAsync(db, rid))!))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Báo cáo của một đơn vị");
 
-        rep.MapGet("/", async Task<ReportResult> (int rid, UserScope scope, AppDbContext db) =>
-            (await Guard(rid, false, scope, db)).Refused ?? TypedResults.Ok((await LoadAsync(db, rid))!)).WithSummary("Báo cáo của một đơn vị");
+        rep.MapPut("/", async Task<ReportResult> (int rid, SaveBody req, CampaignService svc, AppDbContext db) =>
+            req.Sections is null ? Problems.Invalid("sections", "Gửi nội dung các mục (sections).") : await Reply(await svc.SaveAsync(rid, req.Version, req.Sections), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Draft, "rid").WithSummary("Soạn, sửa nội dung từng mục");
 
-        rep.MapPut("/", async Task<ReportResult> (int rid, SaveBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.SaveAsync(rid, req.Version, req.Sections), rid, db)).WithSummary("Soạn, sửa nội dung từng mục");
-
-        rep.MapPost("/refresh", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.RefreshFiguresAsync(rid, req.Version), rid, db)).WithSummary("Tính lại số liệu từ dữ liệu hiện có");
+        rep.MapPost("/refresh", async Task<ReportResult> (int rid, VersionBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.RefreshFiguresAsync(rid, req.Version), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Draft, "rid").WithSummary("Tính lại số liệu từ dữ liệu hiện có");
 
         rep.MapPost("/comments", async Task<ReportResult> (int rid, CommentBody req, UserScope scope, ClaimsPrincipal user, CampaignService svc, AppDbContext db) =>
         {
-            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused;
             var name = user.FindFirstValue("chibo:fullname") ?? scope.Name;
             return await Reply(await svc.CommentAsync(rid, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", name, req.SectionId, req.Text), rid, db);
-        }).WithSummary("Đảng viên góp ý dự thảo báo cáo");
+        }).Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Đảng viên góp ý dự thảo báo cáo");
 
-        rep.MapPost("/comments/{cid:int}/answer", async Task<ReportResult> (int rid, int cid, AnswerBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.AnswerAsync(rid, cid, req.Answer), rid, db)).WithSummary("Tiếp thu, giải trình ý kiến góp ý");
+        rep.MapPost("/comments/{cid:int}/answer", async Task<ReportResult> (int rid, int cid, AnswerBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.AnswerAsync(rid, cid, req.Answer), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Draft, "rid").WithSummary("Tiếp thu, giải trình ý kiến góp ý");
 
-        rep.MapPost("/submit", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.SubmitAsync(rid, req.Version), rid, db)).WithSummary("Gửi báo cáo lên cấp ủy cấp trên");
+        rep.MapPost("/submit", async Task<ReportResult> (int rid, VersionBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.SubmitAsync(rid, req.Version), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Own, "rid").WithSummary("Gửi báo cáo lên cấp ủy cấp trên (chỉ tài khoản của chính đơn vị báo cáo)");
 
-        rep.MapPost("/conference", async Task<ReportResult> (int rid, CampaignService.ConferenceInput req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.ConferenceAsync(rid, req), rid, db)).WithSummary("Ghi hội nghị tổng kết của cấp (ngày, thành phần, thảo luận, kết luận)");
+        rep.MapPost("/conference", async Task<ReportResult> (int rid, CampaignService.ConferenceInput req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.ConferenceAsync(rid, req), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Own, "rid").WithSummary("Ghi hội nghị tổng kết của cấp (ngày, thành phần, thảo luận, kết luận)");
 
-        rep.MapPost("/compile", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.CompileAsync(rid, req.Version), rid, db))
+        rep.MapPost("/compile", async Task<ReportResult> (int rid, VersionBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.CompileAsync(rid, req.Version), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Draft, "rid")
             .WithSummary("Tổng hợp: điền các mục còn trống từ báo cáo đã tiếp nhận của cấp dưới, tính lại số liệu của cả đơn vị");
 
-        rep.MapGet("/children", async Task<Results<Ok<List<ChildSections>>, NotFound, ForbidHttpResult>> (int rid, UserScope scope, CampaignService svc, AppDbContext db) =>
+        rep.MapGet("/children", async (int rid, CampaignService svc, AppDbContext db) =>
         {
-            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
             var r = await db.CampaignReports.FirstAsync(x => x.Id == rid);
             var children = await svc.ChildReportsAsync(r);
             var ids = children.Select(c => c.UnitId).ToList();
             var names = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
             return TypedResults.Ok(children.SelectMany(c => c.Sections.Select(s => new { c.UnitId, s.SectionId, s.Text }))
                 .GroupBy(x => x.SectionId).Select(g => new ChildSections(g.Key, g.Select(x => new ChildText(x.UnitId, names[x.UnitId], x.Text)).ToList())).ToList());
-        }).WithSummary("Các mục của báo cáo cấp dưới đã tiếp nhận, đặt cạnh nhau cho người tổng hợp");
+        }).Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Các mục của báo cáo cấp dưới đã tiếp nhận, đặt cạnh nhau cho người tổng hợp");
 
-        rep.MapGet("/docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int rid, UserScope scope, AppDbContext db) =>
-        {
-            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
-            var dto = (await LoadAsync(db, rid))!;
-            return TypedResults.File(await ReportDocument.DocxAsync(db, dto), Documents.Docx.ContentType, $"bao-cao-{rid}.docx");
-        }).WithSummary("Báo cáo (DOCX), kèm phụ lục số liệu");
+        rep.MapGet("/docx", async (int rid, AppDbContext db) =>
+            TypedResults.File(await ReportDocument.DocxAsync(db, (await LoadAsync(db, rid))!), Documents.Docx.ContentType, $"bao-cao-{rid}.docx"))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Báo cáo (DOCX), kèm phụ lục số liệu");
 
-        rep.MapGet("/pdf", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult, ProblemHttpResult>> (int rid, UserScope scope, AppDbContext db, Documents.PdfConverter pdf) =>
+        rep.MapGet("/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int rid, AppDbContext db, Documents.PdfConverter pdf) =>
         {
-            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
-            var dto = (await LoadAsync(db, rid))!;
-            var bytes = await pdf.ConvertAsync(await ReportDocument.DocxAsync(db, dto));
+            var bytes = await pdf.ConvertAsync(await ReportDocument.DocxAsync(db, (await LoadAsync(db, rid))!));
             return bytes is null ? TypedResults.Problem("Máy chủ chưa chuyển được sang PDF (cần LibreOffice). Hãy tải bản DOCX.", statusCode: 503, title: "Chưa xuất được PDF")
                 : TypedResults.File(bytes, "application/pdf", $"bao-cao-{rid}.pdf");
-        }).WithSummary("Báo cáo (PDF, chuyển từ DOCX bằng LibreOffice)");
+        }).Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Báo cáo (PDF, chuyển từ DOCX bằng LibreOffice)");
 
-        rep.MapPost("/conclusion", async Task<ReportResult> (int rid, VersionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.DraftConclusionAsync(rid, req.Version), rid, db))
-            .WithSummary("Dự thảo văn bản kết luận từ hội nghị và số liệu");
+        // The concluding document is the unit's own, written after its own conference (the owner's closes the campaign): the conference's step.
+        rep.MapPost("/conclusion", async Task<ReportResult> (int rid, VersionBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.DraftConclusionAsync(rid, req.Version), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Own, "rid").WithSummary("Dự thảo văn bản kết luận từ hội nghị và số liệu");
 
-        rep.MapPut("/conclusion", async Task<ReportResult> (int rid, ConclusionBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-            (await Guard(rid, true, scope, db)).Refused ?? await Reply(await svc.EditConclusionAsync(rid, req.Version, req.Text), rid, db))
-            .WithSummary("Sửa văn bản kết luận");
+        rep.MapPut("/conclusion", async Task<ReportResult> (int rid, ConclusionBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.EditConclusionAsync(rid, req.Version, req.Text), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Own, "rid").WithSummary("Sửa văn bản kết luận");
 
-        rep.MapGet("/conclusion.docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int rid, UserScope scope, AppDbContext db) =>
+        rep.MapGet("/conclusion.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int rid, AppDbContext db) =>
         {
-            if ((await Guard(rid, false, scope, db)).Refused is { } refused) return refused.Result is NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
             var dto = (await LoadAsync(db, rid))!;
-            if (dto.ConclusionText is null) return TypedResults.NotFound();
+            if (dto.ConclusionText is null) return Problems.NotFound("Báo cáo chưa có văn bản kết luận.");
             return TypedResults.File(await ReportDocument.ConclusionDocxAsync(db, dto), Documents.Docx.ContentType, $"ket-luan-{rid}.docx");
-        }).WithSummary("Văn bản kết luận (DOCX)");
+        }).Require<ReportAccess, ReportNeed>(ReportNeed.Read, "rid").WithSummary("Văn bản kết luận (DOCX)");
 
-        rep.MapPost("/review", async Task<ReportResult> (int rid, ReviewBody req, UserScope scope, CampaignService svc, AppDbContext db) =>
-        {
-            var (unit, refused) = await Guard(rid, false, scope, db);
-            if (refused is not null) return refused;
-            // The level above reviews: committee staff over the unit, never the unit itself.
-            if (!scope.IsStaff || scope.RootUnitId == unit) return TypedResults.Forbid();
-            return await Reply(await svc.ReviewAsync(rid, req.Accept, req.Comment, req.Version), rid, db);
-        }).WithSummary("Cấp trên tiếp nhận hoặc trả lại báo cáo (kèm ý kiến)");
+        rep.MapPost("/review", async Task<ReportResult> (int rid, ReviewBody req, CampaignService svc, AppDbContext db) =>
+            await Reply(await svc.ReviewAsync(rid, req.Accept, req.Comment, req.Version), rid, db))
+            .Require<ReportAccess, ReportNeed>(ReportNeed.Review, "rid").WithSummary("Cấp ủy trực tiếp cấp trên tiếp nhận hoặc trả lại báo cáo (kèm ý kiến)");
     }
 }

@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Features.Documents;
 
 /// <summary>A new draft. <paramref name="Secret"/> is asked so that the answer can be no: secret documents stay out of the system.</summary>
-public record DraftInput(int IssuerUnitId, string TypeCode, string Summary, string? Place = null, string? Body = null, string? Addressee = null,
+public record DraftInput(int? IssuerUnitId, string TypeCode, string Summary, string? Place = null, string? Body = null, string? Addressee = null,
     string? Recipients = null, SignatureForm? SignatureForm = null, string? SignerFor = null, string? SignerPosition = null, string? SignerName = null,
     bool Secret = false, int[]? Implements = null, string? Office = null);
 
 /// <summary>A document from outside the product, entered as printed: number, issuer lines, place and date, addressee, text, recipients, signer.</summary>
-public record ExternalInput(string Symbol, string TypeCode, DateOnly IssuedOn, string Summary, string? ExternalIssuer, int? IssuerUnitId,
+public record ExternalInput(string Symbol, string TypeCode, DateOnly? IssuedOn, string Summary, string? ExternalIssuer, int? IssuerUnitId,
     string? HeaderParent = null, string? Place = null, string? Addressee = null, string? Body = null, string? Recipients = null,
     SignatureForm? SignatureForm = null, string? SignerFor = null, string? SignerPosition = null, string? SignerName = null, int[]? Implements = null);
 
@@ -50,18 +50,22 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     string Actor => http.HttpContext?.User.Identity?.Name ?? "hệ thống";
 
+    /// <summary>A stale version or a lost race: the same words whether the version was checked here or by the database's UPDATE.</summary>
+    public const string Stale = "Văn bản vừa được người khác sửa hoặc ban hành; hãy tải lại trước khi thao tác tiếp.";
+
     public async Task<Outcome<PartyDocument>> DraftAsync(DraftInput input, CancellationToken ct = default)
     {
+        if (input.IssuerUnitId is not { } issuerId) return Outcome<PartyDocument>.Fail("issuerUnitId", "Chọn đơn vị ban hành (issuerUnitId).");
         if (!await db.DocumentTypes.AnyAsync(t => t.Code == input.TypeCode, ct)) return Outcome<PartyDocument>.Fail("typeCode", "Loại văn bản không có trong danh mục.");
         if (input.Secret) return Outcome<PartyDocument>.Fail("secret", "Văn bản mật không được soạn thảo, lưu trữ trên hệ thống; chỉ văn bản không mật.");
         if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
         var office = Clean(input.Office);
         if (!Letterheads.IsOffice(office)) return Outcome<PartyDocument>.Fail("office", $"Cơ quan ban hành chỉ có thể là cấp ủy (để trống) hoặc Ủy ban Kiểm tra ({Letterheads.InspectionCommission}).");
-        if (office is not null && await db.Units.AnyAsync(u => u.Id == input.IssuerUnitId && u.UnitType!.IsCell, ct))
+        if (office is not null && await db.Units.AnyAsync(u => u.Id == issuerId && u.UnitType!.IsCell, ct))
             return Outcome<PartyDocument>.Fail("office", "Chi bộ không có Ủy ban Kiểm tra; văn bản do chi bộ ban hành.");
         var d = new PartyDocument
         {
-            IssuerUnitId = input.IssuerUnitId, Office = office, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = Clean(input.Place), Body = input.Body,
+            IssuerUnitId = issuerId, Office = office, TypeCode = input.TypeCode, Summary = input.Summary.Trim(), Place = Clean(input.Place), Body = input.Body,
             Addressee = Clean(input.Addressee), Recipients = Clean(input.Recipients), SignatureForm = input.SignatureForm ?? SignatureForm.OnBehalf,
             SignerFor = Clean(input.SignerFor), SignerPosition = Clean(input.SignerPosition), SignerName = Clean(input.SignerName),
             Status = DocumentStatus.Draft, CreatedAt = Now, CreatedBy = Actor,
@@ -75,6 +79,8 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         await using var tx = await db.Database.BeginWorkAsync(ct);
         var d = await db.PartyDocuments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
+        // Issued a moment ago is the usual case (two clerks pressing at once): say so, with its number.
+        if (d.Status == DocumentStatus.Issued) return Outcome<PartyDocument>.Fail("status", $"Văn bản đã được ban hành với số {d.Symbol} (có thể do người khác vừa ban hành); hãy tải lại.");
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Chỉ ban hành văn bản đang là dự thảo.");
         var issuer = await db.AsDtos(db.Units.Where(u => u.Id == d.IssuerUnitId), date).FirstAsync(ct);
         // A cell signs as "CB" (chi bộ) unless the tree gives it its own abbreviation.
@@ -92,12 +98,41 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         await db.Database.ExecuteSqlRawAsync(insert, [d.IssuerUnitId, office, d.TypeCode, key], ct);
         var counter = db.DocumentCounters.Where(c => c.IssuerUnitId == d.IssuerUnitId && c.Office == office && c.TypeCode == d.TypeCode && c.TermKey == key);
         await counter.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
+        // The counter row is now held until commit, so whoever issued in this series before us has committed: the
+        // checks below see their number, and a parallel issue of this same draft is seen as done (409, not a second number).
+        var current = await db.PartyDocuments.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Status, x.Version }).FirstAsync(ct);
+        if (current.Status != DocumentStatus.Draft || current.Version != d.Version)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<PartyDocument>.Fail("version", Stale);
+        }
+        var last = await db.PartyDocuments.AsNoTracking()
+            .Where(x => x.IssuerUnitId == d.IssuerUnitId && (x.Office ?? "") == office && x.TypeCode == d.TypeCode && x.TermId == term
+                        && x.Status == DocumentStatus.Issued && !x.External && x.Number != null)
+            .OrderByDescending(x => x.Number).Select(x => new { x.Symbol, x.IssuedOn }).FirstOrDefaultAsync(ct);
+        if (last is { IssuedOn: { } lastOn } && date < lastOn)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<PartyDocument>.Fail("date", $"Ngày ban hành {date.Vn()} trước ngày của số đã cấp gần nhất trong sổ ({last.Symbol} ngày {lastOn.Vn()}): " +
+                $"số sau không được mang ngày sớm hơn số trước; hãy ghi ngày từ {lastOn.Vn()} trở đi.");
+        }
         var number = await counter.Select(c => c.LastNumber).FirstAsync(ct);
         d.Number = number; d.TermId = term; d.IssuedOn = date; d.Status = DocumentStatus.Issued;
         d.Symbol = $"{number:00}-{d.TypeCode}/{issuerCode}";
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct))
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<PartyDocument>.Fail("version", Stale);
+        }
         await tx.CommitAsync(ct);
         return Outcome<PartyDocument>.Success(d);
+    }
+
+    /// <summary>Saves, or says the row's version had moved: the UPDATE carries the version it read (a concurrency token).</summary>
+    async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); return true; }
+        catch (DbUpdateConcurrencyException) { return false; }
     }
 
     public async Task<Outcome<PartyDocument>> WithdrawAsync(int id, CancellationToken ct = default)
@@ -106,13 +141,17 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Chỉ hủy được dự thảo; văn bản đã ban hành giữ số của nó.");
         d.Status = DocumentStatus.Withdrawn;
-        await db.SaveChangesAsync(ct);
-        return Outcome<PartyDocument>.Success(d);
+        return await SavedAsync(ct) ? Outcome<PartyDocument>.Success(d) : Outcome<PartyDocument>.Fail("version", Stale);
     }
 
     /// <summary>A document from outside the product (a Central directive, a province's plan), entered with its own number and symbol.</summary>
     public async Task<Outcome<PartyDocument>> EnterExternalAsync(ExternalInput input, CancellationToken ct = default)
     {
+        if (input.IssuerUnitId is null) return Outcome<PartyDocument>.Fail("issuerUnitId", "Chọn đơn vị nhập văn bản vào sổ.");
+        if (string.IsNullOrWhiteSpace(input.Symbol)) return Outcome<PartyDocument>.Fail("symbol", "Nhập số, ký hiệu của văn bản (dạng 18-KL/TW).");
+        if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
+        if (input.IssuedOn is not { } issuedOn) return Outcome<PartyDocument>.Fail("issuedOn", "Nhập ngày ban hành của văn bản.");
+        if (!await db.DocumentTypes.AnyAsync(t => t.Code == input.TypeCode, ct)) return Outcome<PartyDocument>.Fail("typeCode", "Loại văn bản không có trong danh mục.");
         // The number may be missing from a copy (seed 002 carries none): "-KH/TU" enters it as "…-KH/TU".
         var m = System.Text.RegularExpressions.Regex.Match(input.Symbol.Trim(), @"^(\d+)?\s*-\s*([^/\s]+)\s*/\s*(\S+)$");
         if (!m.Success) return Outcome<PartyDocument>.Fail("symbol", "Số, ký hiệu ghi dạng 18-KL/TW.");
@@ -120,15 +159,13 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
         var known = m.Groups[1].Success;
         var d = new PartyDocument
         {
-            IssuerUnitId = input.IssuerUnitId ?? 0, TypeCode = input.TypeCode, Number = known ? int.Parse(m.Groups[1].Value) : null,
+            IssuerUnitId = input.IssuerUnitId ?? 0, TypeCode = input.TypeCode, Number = known && int.TryParse(m.Groups[1].Value, out var n) ? n : null,
             Symbol = $"{(known ? m.Groups[1].Value : "…")}-{m.Groups[2].Value}/{m.Groups[3].Value}",
-            IssuedOn = input.IssuedOn, Summary = input.Summary.Trim(), Status = DocumentStatus.Issued, External = true, ExternalIssuer = Clean(input.ExternalIssuer),
+            IssuedOn = issuedOn, Summary = input.Summary.Trim(), Status = DocumentStatus.Issued, External = true, ExternalIssuer = Clean(input.ExternalIssuer),
             HeaderIssuer = Clean(input.ExternalIssuer), HeaderParent = Clean(input.HeaderParent), Place = Clean(input.Place), Addressee = Clean(input.Addressee),
             Body = input.Body, Recipients = Clean(input.Recipients), SignatureForm = input.SignatureForm ?? SignatureForm.None, SignerFor = Clean(input.SignerFor),
             SignerPosition = Clean(input.SignerPosition), SignerName = Clean(input.SignerName), CreatedAt = Now, CreatedBy = Actor,
         };
-        if (input.IssuerUnitId is null) return Outcome<PartyDocument>.Fail("issuerUnitId", "Chọn đơn vị nhập văn bản vào sổ.");
-        if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
         return await AddWithLinksAsync(d, input.Implements, ct);
     }
 
@@ -136,13 +173,13 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     {
         var d = await db.PartyDocuments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<PartyDocument>.Fail("id", "Không có văn bản này.");
-        if (d.Version != input.Version) return Outcome<PartyDocument>.Fail("version", "Văn bản vừa được người khác sửa; hãy tải lại trước khi lưu.");
+        if (d.Version != input.Version) return Outcome<PartyDocument>.Fail("version", Stale);
         if (d.Status != DocumentStatus.Draft) return Outcome<PartyDocument>.Fail("status", "Văn bản đã ban hành không sửa được; hãy ban hành văn bản sửa đổi, bổ sung.");
         if (string.IsNullOrWhiteSpace(input.Summary)) return Outcome<PartyDocument>.Fail("summary", "Nhập trích yếu nội dung.");
         d.Summary = input.Summary.Trim(); d.Place = Clean(input.Place); d.Body = input.Body; d.Addressee = Clean(input.Addressee); d.Recipients = Clean(input.Recipients);
         d.SignatureForm = input.SignatureForm ?? d.SignatureForm; d.SignerFor = Clean(input.SignerFor); d.SignerPosition = Clean(input.SignerPosition); d.SignerName = Clean(input.SignerName);
-        await db.SaveChangesAsync(ct);
-        return Outcome<PartyDocument>.Success(d);
+        if (TooLong(d) is { } refused) return refused;
+        return await SavedAsync(ct) ? Outcome<PartyDocument>.Success(d) : Outcome<PartyDocument>.Fail("version", Stale);
     }
 
     /// <summary>A product record (minutes, a thematic plan, a report, a conclusion) entered in its issuer's register as a draft of the matching type.</summary>
@@ -173,6 +210,7 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
 
     async Task<Outcome<PartyDocument>> AddWithLinksAsync(PartyDocument d, int[]? implements, CancellationToken ct)
     {
+        if (TooLong(d) is { } refused) return refused;
         var targets = (implements ?? []).Distinct().ToList();
         if (targets.Count > 0 && await db.PartyDocuments.CountAsync(x => targets.Contains(x.Id), ct) != targets.Count)
             return Outcome<PartyDocument>.Fail("implements", "Có văn bản được dẫn chiếu không tồn tại trong sổ.");
@@ -186,4 +224,14 @@ public class DocumentRegister(AppDbContext db, TimeProvider clock, IHttpContextA
     }
 
     static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The register's column widths (PostgreSQL refuses a longer value with an error, SQLite would keep it): a field too long is bad input.</summary>
+    static Outcome<PartyDocument>? TooLong(PartyDocument d)
+    {
+        foreach (var (field, value, max) in new[] { ("summary", d.Summary, 1000), ("place", d.Place, 100), ("addressee", d.Addressee, 500), ("symbol", d.Symbol, 60),
+                     ("signerFor", d.SignerFor, 200), ("signerPosition", d.SignerPosition, 200), ("signerName", d.SignerName, 200),
+                     ("headerParent", d.HeaderParent, 200), ("externalIssuer", d.ExternalIssuer, 300) })
+            if (value is { Length: var n } && n > max) return Outcome<PartyDocument>.Fail(field, $"Trường {field} dài quá {max} ký tự.");
+        return null;
+    }
 }

@@ -11,10 +11,17 @@ public record LineageEntry(int Id, string? Symbol, string TypeCode, DateOnly? Is
 /// </summary>
 public static class Lineage
 {
-    public static Task<List<LineageEntry>> UpAsync(AppDbContext db, int id, CancellationToken ct = default) => WalkAsync(db, id, up: true, ct);
-    public static Task<List<LineageEntry>> DownAsync(AppDbContext db, int id, CancellationToken ct = default) => WalkAsync(db, id, up: false, ct);
+    /// <summary>
+    /// The chain as the caller may see it when <paramref name="visible"/> is given: a document it may not read is left
+    /// out and not walked through, so neither it nor what lies only behind it shows (another unit's draft, a sibling's plan).
+    /// Without it, the whole chain (the loop check needs every edge).
+    /// </summary>
+    public static Task<List<LineageEntry>> UpAsync(AppDbContext db, int id, CancellationToken ct = default, Func<int, Task<bool>>? visible = null) =>
+        WalkAsync(db, id, up: true, visible, ct);
+    public static Task<List<LineageEntry>> DownAsync(AppDbContext db, int id, CancellationToken ct = default, Func<int, Task<bool>>? visible = null) =>
+        WalkAsync(db, id, up: false, visible, ct);
 
-    static async Task<List<LineageEntry>> WalkAsync(AppDbContext db, int id, bool up, CancellationToken ct)
+    static async Task<List<LineageEntry>> WalkAsync(AppDbContext db, int id, bool up, Func<int, Task<bool>>? visible, CancellationToken ct)
     {
         var result = new List<LineageEntry>();
         var seen = new HashSet<int> { id };
@@ -23,7 +30,9 @@ public static class Lineage
         {
             var edges = await db.DocumentLinks.Where(l => up ? frontier.Contains(l.DocumentId) : frontier.Contains(l.TargetId))
                 .Select(l => new { Next = up ? l.TargetId : l.DocumentId, Via = up ? l.DocumentId : l.TargetId, l.Kind }).ToListAsync(ct);
-            var next = edges.Where(e => seen.Add(e.Next)).ToList();
+            var next = new List<(int Next, int Via, LinkKind Kind)>();
+            foreach (var e in edges)
+                if (seen.Add(e.Next) && (visible is null || await visible(e.Next))) next.Add((e.Next, e.Via, e.Kind));
             var ids = next.Select(e => e.Next).ToList();
             var docs = await db.PartyDocuments.Where(d => ids.Contains(d.Id))
                 .Select(d => new { d.Id, d.Symbol, d.TypeCode, d.IssuedOn, d.Summary, d.External, d.ExternalIssuer, d.IssuerUnitId }).ToListAsync(ct);

@@ -8,9 +8,15 @@ namespace ChiBo.Features.Documents;
 /// <summary>Searching and exporting an issuer's register.</summary>
 public static class RegisterQuery
 {
-    public static async Task<List<PartyDocument>> SearchAsync(AppDbContext db, int issuerUnitId, string? typeCode, string? q, int? year, int take = 500)
+    /// <summary>
+    /// An issuer's register as the caller may read it: every issued document, and the drafts (withdrawn ones too) only
+    /// for the staff who may issue for the issuer (<paramref name="allDrafts"/>) or to their own drafter.
+    /// </summary>
+    public static async Task<List<PartyDocument>> SearchAsync(AppDbContext db, int issuerUnitId, string? typeCode, string? q, int? year,
+        bool allDrafts, string? drafter, int take = 500)
     {
-        var query = db.PartyDocuments.AsNoTracking().Where(d => d.IssuerUnitId == issuerUnitId && (typeCode == null || d.TypeCode == typeCode));
+        var query = db.PartyDocuments.AsNoTracking().Where(d => d.IssuerUnitId == issuerUnitId && (typeCode == null || d.TypeCode == typeCode)
+            && (d.Status == DocumentStatus.Issued || allDrafts || (drafter != null && d.CreatedBy == drafter)));
         if (year is { } y) query = query.Where(d => d.IssuedOn >= new DateOnly(y, 1, 1) && d.IssuedOn < new DateOnly(y + 1, 1, 1));
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -21,13 +27,6 @@ public static class RegisterQuery
             query = query.Where(d => d.Summary.Contains(term) || d.Summary.ToLower().Contains(lower) || (d.Symbol != null && d.Symbol.Contains(symbol)));
         }
         return await query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number).ThenByDescending(d => d.Id).Take(take).ToListAsync();
-    }
-
-    public static async Task<int?> BySymbolAsync(AppDbContext db, string? symbol)
-    {
-        if (string.IsNullOrWhiteSpace(symbol)) return null;
-        var s = symbol.Replace(" ", "").Replace("Số", "").Trim();
-        return await db.PartyDocuments.Where(d => d.Symbol == s && d.Status == DocumentStatus.Issued).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
     }
 
     /// <summary>The register as a table, the columns a clerk's paper register has (exported as CSV).</summary>

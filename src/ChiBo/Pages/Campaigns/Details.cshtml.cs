@@ -1,7 +1,6 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Campaigns;
-using ChiBo.Features.Meetings;
 using ChiBo.Features.Organization;
 using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ namespace ChiBo.Pages.Campaigns;
 
 /// <summary>A campaign seen from a node: completeness and timeliness per level and per child (worst first), each unit's report.</summary>
 [Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)]
-public class DetailsModel(AppDbContext db, UserScope scope, CampaignService campaigns) : PageModel
+public class DetailsModel(AppDbContext db, UserScope scope, UnitAccess units, CampaignService campaigns) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
     public UnitDto Node { get; private set; } = null!;
@@ -20,17 +19,24 @@ public class DetailsModel(AppDbContext db, UserScope scope, CampaignService camp
     public DateOnly AsOf { get; private set; }
     /// <summary>The account's own unit, when it must report in this campaign: where to start or open its report.</summary>
     public UnitStanding? Mine { get; private set; }
+    /// <summary>The account drafts for its own unit (its secretary or staff), so it may start the report.</summary>
+    public bool CanStart { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int? node, string? date)
     {
-        var c = await campaigns.FindAsync(id);
-        if (c is null) return NotFound();
+        // The node is optional (the account's own unit by default), so it is checked here, by the unit rule.
+        if (node is { } n && !(await units.ForAsync(n, UnitNeed.See)).Allowed) return NotFound();
+        await LoadAsync(id, node ?? scope.RootUnitId, date);
+        return Page();
+    }
+
+    async Task LoadAsync(int id, int nodeId, string? date)
+    {
+        var c = (await campaigns.FindAsync(id))!;
         Campaign = c;
-        var nodeId = node ?? scope.RootUnitId;
-        if (!await scope.CanSeeUnitAsync(nodeId)) return Forbid();
-        AsOf = Dates.TryParseVn(date, out var d) ? d : scope.Today;
-        Node = (await db.AsDtos(db.Units.Where(u => u.Id == nodeId), c.Levels.Max(l => l.Deadline)).FirstOrDefaultAsync())!;
+        AsOf = Dates.TryParseVn(date, out var d) && d >= InputChecks.MinDate && d <= InputChecks.MaxDate ? d : scope.Today;
+        Node = (await db.AsDtos(db.Units.Where(u => u.Id == nodeId), c.Levels.Max(l => l.Deadline)).FirstAsync())!;
         Completeness = await campaigns.CompletenessAsync(id, nodeId, AsOf);
         Mine = (await campaigns.CompletenessAsync(id, scope.RootUnitId, AsOf)).Units.FirstOrDefault(u => u.UnitId == scope.RootUnitId);
         if (Mine is null && scope.RootUnitId == c.OwnerUnitId)
@@ -39,13 +45,18 @@ public class DetailsModel(AppDbContext db, UserScope scope, CampaignService camp
             var own = await db.CampaignReports.Where(r => r.CampaignId == id && r.UnitId == c.OwnerUnitId).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync();
             Mine = new UnitStanding(c.OwnerUnitId, "", 0, own?.Id, own?.Status, false, null, null);
         }
-        return Page();
+        CanStart = Mine is not null && (await units.ForAsync(scope.RootUnitId, UnitNeed.Run)).Allowed;
     }
 
+    [Require<CampaignAccess, CampaignNeed>(CampaignNeed.Read)]
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Run, "unitId")]
     public async Task<IActionResult> OnPostStartAsync(int id, int unitId)
     {
-        if (!await scope.CanRunAsync(unitId)) return Forbid();
         var r = await campaigns.StartReportAsync(id, unitId);
-        return r.Ok ? Redirect($"/CampaignReports/{r.Value!.Id}") : await OnGetAsync(id, null, null);
+        if (r.Ok) return Redirect($"/CampaignReports/{r.Value!.Id}");
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, scope.RootUnitId, null);
+        Error = r.Error;
+        return Page();
     }
 }
