@@ -12,6 +12,10 @@ public static class PageInput
         ? throw new RefusedException(field, $"Năm {year} nằm ngoài khoảng cho phép ({InputChecks.MinYear}–{InputChecks.MaxYear}).")
         : year;
 
+    /// <summary>The version a form carries: missing, the post would act on whatever is stored now, so it is refused.</summary>
+    public static int Version(int? version) => version
+        ?? throw new RefusedException("version", "Thiếu phiên bản của bản ghi (version) trong biểu mẫu: hãy tải lại trang rồi thực hiện lại.");
+
     public static int Month(int month, string field = "month") => month is < 1 or > 12
         ? throw new RefusedException(field, $"Tháng {month} không hợp lệ: tháng từ 1 đến 12.")
         : month;

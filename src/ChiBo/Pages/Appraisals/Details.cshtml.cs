@@ -1,6 +1,7 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Appraisals;
+using ChiBo.Features.Plans;
 using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,18 +56,18 @@ public class DetailsModel(AppDbContext db, AppraisalAccess access, AppraisalServ
     static Outcome<Appraisal> NotANumber() => Outcome<Appraisal>.Fail("scores", "Điểm phải là số (có thể có phần thập phân, ví dụ 8,5).");
 
     [Require<AppraisalAccess, AppraisalNeed>(AppraisalNeed.Self)]
-    public Task<IActionResult> OnPostSelfAsync([FromRoute] int id, Dictionary<string, string>? points, string? note, int version) =>
-        Step(id, () => Scores(points) is { } s ? svc.SelfAssessAsync(id, s, note, version) : Task.FromResult(NotANumber()), "Đã ghi tự đánh giá, tự xếp loại.");
+    public Task<IActionResult> OnPostSelfAsync([FromRoute] int id, Dictionary<string, string>? points, string? note, int? version) =>
+        Step(id, () => Scores(points) is { } s ? svc.SelfAssessAsync(id, s, note, PageInput.Version(version)) : Task.FromResult(NotANumber()), "Đã ghi tự đánh giá, tự xếp loại.");
 
     [Require<AppraisalAccess, AppraisalNeed>(AppraisalNeed.Propose)]
-    public Task<IActionResult> OnPostProposeAsync([FromRoute] int id, Dictionary<string, string>? points, string? note, int version) =>
-        Step(id, () => Scores(points) is { } s ? svc.ProposeAsync(id, s, note, version) : Task.FromResult(NotANumber()), "Đã ghi nhận xét và đề xuất xếp loại.");
+    public Task<IActionResult> OnPostProposeAsync([FromRoute] int id, Dictionary<string, string>? points, string? note, int? version) =>
+        Step(id, () => Scores(points) is { } s ? svc.ProposeAsync(id, s, note, PageInput.Version(version)) : Task.FromResult(NotANumber()), "Đã ghi nhận xét và đề xuất xếp loại.");
 
     [Require<AppraisalAccess, AppraisalNeed>(AppraisalNeed.Decide)]
-    public Task<IActionResult> OnPostDecideAsync([FromRoute] int id, AppraisalLevel? level, string? note, int version) =>
-        Step(id, () => svc.DecideAsync(id, level, note, version), "Đã quyết định xếp loại.");
+    public Task<IActionResult> OnPostDecideAsync([FromRoute] int id, AppraisalLevel? level, string? note, int? version) =>
+        Step(id, () => svc.DecideAsync(id, level, note, PageInput.Version(version)), "Đã quyết định xếp loại.");
 
     [Require<AppraisalAccess, AppraisalNeed>(AppraisalNeed.Return)]
-    public Task<IActionResult> OnPostReturnAsync([FromRoute] int id, string? note, int version) =>
-        Step(id, () => svc.ReturnAsync(id, note, version), "Đã trả lại để đánh giá lại.");
+    public Task<IActionResult> OnPostReturnAsync([FromRoute] int id, string? note, int? version) =>
+        Step(id, () => svc.ReturnAsync(id, note, PageInput.Version(version)), "Đã trả lại để đánh giá lại.");
 }

@@ -88,9 +88,9 @@ public class IndexModel(AppDbContext db, UserScope scope, UnitAccess units, Four
     }
 
     [Require<FourGoodAccess, FourGoodNeed>(FourGoodNeed.Recognize, "unitId")]
-    public async Task<IActionResult> OnPostRecognizeAsync([FromRoute] int unitId, int year, int version)
+    public async Task<IActionResult> OnPostRecognizeAsync([FromRoute] int unitId, int year, int? version)
     {
-        var r = await four.RecognizeAsync(unitId, PageInput.Year(year), version);
+        var r = await four.RecognizeAsync(unitId, PageInput.Year(year), PageInput.Version(version));
         (Error, ErrorField, Done) = r.Ok ? ((string?)null, (string?)null, (string?)"Đã công nhận “Chi bộ 4 tốt”.") : (r.Error, r.Field, null);
         db.ChangeTracker.Clear();
         return await LoadAsync(unitId, year, null) ?? Page();

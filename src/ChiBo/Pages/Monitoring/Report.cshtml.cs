@@ -58,10 +58,10 @@ public class ReportModel(AppDbContext db, GroupAccess access, GroupReportService
         StepAsync(groupId, year, () => reports.DraftAsync(groupId, Year, Period, version), "Đã soạn dự thảo từ số liệu.");
 
     [Require<GroupAccess, GroupNeed>(GroupNeed.Report, "groupId")]
-    public Task<IActionResult> OnPostSaveAsync([FromRoute] int groupId, [FromRoute] int year, int version, string? body) =>
-        StepAsync(groupId, year, () => OnReport(r => reports.EditAsync(r.Id, body ?? "", version)), "Đã lưu báo cáo.");
+    public Task<IActionResult> OnPostSaveAsync([FromRoute] int groupId, [FromRoute] int year, int? version, string? body) =>
+        StepAsync(groupId, year, () => OnReport(r => reports.EditAsync(r.Id, body ?? "", PageInput.Version(version))), "Đã lưu báo cáo.");
 
     [Require<GroupAccess, GroupNeed>(GroupNeed.Report, "groupId")]
-    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int groupId, [FromRoute] int year, int version) =>
-        StepAsync(groupId, year, () => OnReport(r => reports.SubmitAsync(r.Id, version)), "Đã gửi báo cáo.");
+    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int groupId, [FromRoute] int year, int? version) =>
+        StepAsync(groupId, year, () => OnReport(r => reports.SubmitAsync(r.Id, PageInput.Version(version))), "Đã gửi báo cáo.");
 }

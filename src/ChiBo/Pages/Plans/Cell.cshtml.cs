@@ -82,13 +82,13 @@ public class CellModel(AppDbContext db, UserScope scope, UnitAccess units, PlanA
         }, "Đã lưu dự thảo kế hoạch.");
 
     [Require<UnitAccess, UnitNeed>(UnitNeed.Own, "cellId")]
-    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int cellId, [FromRoute] int year, int version) =>
-        StepAsync(cellId, year, () => plans.SubmitAsync(cellId, year, version), "Đã gửi kế hoạch lên cấp ủy.");
+    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int cellId, [FromRoute] int year, int? version) =>
+        StepAsync(cellId, year, () => plans.SubmitAsync(cellId, year, PageInput.Version(version)), "Đã gửi kế hoạch lên cấp ủy.");
 
     /// <summary>The plan reviewed is the one in the address (planId), which the declaration checks.</summary>
     [Require<PlanAccess, PlanNeed>(PlanNeed.Review, "planId")]
-    public Task<IActionResult> OnPostReviewAsync([FromRoute] int cellId, [FromRoute] int year, [FromQuery] int planId, int version, bool approve, string? comment) =>
+    public Task<IActionResult> OnPostReviewAsync([FromRoute] int cellId, [FromRoute] int year, [FromQuery] int planId, int? version, bool approve, string? comment) =>
         StepAsync(cellId, year, async () => await db.ThematicPlans.AnyAsync(p => p.Id == planId && p.CellId == cellId && p.Year == year)
-            ? await plans.ReviewAsync(planId, approve, comment, version)
+            ? await plans.ReviewAsync(planId, approve, comment, PageInput.Version(version))
             : Outcome<ThematicPlan>.Fail("planId", "Kế hoạch được duyệt không phải kế hoạch của chi bộ trong năm này."), approve ? "Đã phê duyệt kế hoạch." : "Đã trả lại kế hoạch.");
 }
