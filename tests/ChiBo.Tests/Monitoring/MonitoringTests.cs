@@ -31,6 +31,9 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await province.PostAsJsonAsync("/api/v1/monitoring/groups", form)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync("/api/v1/monitoring/groups", form)).StatusCode);
         Assert.DoesNotContain((await Get(covered.Clerk, "/api/v1/monitoring/groups")).EnumerateArray(), g => g.GetProperty("name").GetString() == name);
+        var noLeader = await covered.Clerk.PostAsJsonAsync("/api/v1/monitoring/groups", new { ownerUnitId = commune, name });
+        Assert.Equal(HttpStatusCode.BadRequest, noLeader.StatusCode);
+        Assert.Contains("leaderUserName", await noLeader.Content.ReadAsStringAsync());
         var group = await Ok(await covered.Clerk.PostAsJsonAsync("/api/v1/monitoring/groups", form));
         var gid = Id(group);
         await Ok(await covered.Clerk.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/coverage", new { unitId = covered.CellId, from = "2024-01-01" }));
