@@ -50,6 +50,9 @@ builder.Services.AddScoped<MemberService>();
 builder.Services.AddScoped<MeetingService>();
 builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();
+builder.Services.AddScoped<SealKeys>();
+builder.Services.AddScoped<MinutesSeal>();
+builder.Services.AddScoped<MinutesIntegrity>();
 builder.Services.AddScoped<ChiBo.Features.Plans.PlanService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.MonitoringService>();
 builder.Services.AddScoped<ChiBo.Features.Monitoring.ScheduleService>();
@@ -78,6 +81,12 @@ if (args.Contains("rebuild-rollups"))
     Console.WriteLine($"Roll-ups rebuilt in {took.TotalSeconds:0.0} s.");
     return;
 }
+if (args.Contains("verify"))
+{
+    // Checks the sealed books of the whole database (or of --unit ID's subtree), lists what fails, exits non-zero if anything does.
+    Environment.ExitCode = await VerifyCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 // API errors are ProblemDetails JSON (ApiExceptionHandler, status codes below); pages get the Vietnamese error page.
 app.UseExceptionHandler("/Error");
@@ -86,6 +95,8 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseS
 // vi-VN culture: forms read and show dates as dd/MM/yyyy.
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new("vi-VN"), SupportedCultures = [new("vi-VN")], SupportedUICultures = [new("vi-VN")] });
 app.UseStaticFiles();
+// Routing after the error and status-code pages, so their re-run of the request finds the error page's endpoint.
+app.UseRouting();
 app.UseAuthentication();
 app.UseSessionChecks();
 app.UseAuthorization();
@@ -94,27 +105,29 @@ app.UseIdempotencyKeys();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapAuth();
-app.MapOrganization();
-app.MapMembers();
-app.MapSearch();
-app.MapImports();
-app.MapAudit();
-app.MapRules();
-app.MapTopics();
-app.MapMeetings();
-app.MapNotifications();
-ChiBo.Features.Plans.PlansApi.MapPlans(app);
-ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(app);
-ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(app);
-ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(app);
-ChiBo.Features.Reminders.RemindersSetup.MapReminders(app);
-ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(app);
-ChiBo.Features.Practices.PracticesApi.MapPractices(app);
-ChiBo.Features.Documents.DocumentsApi.MapDocuments(app);
-ChiBo.Features.Statistics.Dashboard.MapStatistics(app);
-ChiBo.Features.Appraisals.AppraisalsApi.MapAppraisals(app);
-ChiBo.Features.Inspections.InspectionsApi.MapInspections(app);
+// The JSON API's root: every endpoint under it refuses a body that leaves out a required field (400, not a 500 later).
+var api = app.MapGroup("").AddEndpointFilter(BodyChecks.FilterAsync);
+api.MapAuth();
+api.MapOrganization();
+api.MapMembers();
+api.MapSearch();
+api.MapImports();
+api.MapAudit();
+api.MapRules();
+api.MapTopics();
+api.MapMeetings();
+api.MapNotifications();
+ChiBo.Features.Plans.PlansApi.MapPlans(api);
+ChiBo.Features.Monitoring.MonitoringApi.MapMonitoring(api);
+ChiBo.Features.Monitoring.SchedulesApi.MapSchedules(api);
+ChiBo.Features.Monitoring.GroupReportsApi.MapGroupReports(api);
+ChiBo.Features.Reminders.RemindersSetup.MapReminders(api);
+ChiBo.Features.Campaigns.CampaignsApi.MapCampaigns(api);
+ChiBo.Features.Practices.PracticesApi.MapPractices(api);
+ChiBo.Features.Documents.DocumentsApi.MapDocuments(api);
+ChiBo.Features.Statistics.Dashboard.MapStatistics(api);
+ChiBo.Features.Appraisals.AppraisalsApi.MapAppraisals(api);
+ChiBo.Features.Inspections.InspectionsApi.MapInspections(api);
 app.MapRazorPages();
 
 app.Run();

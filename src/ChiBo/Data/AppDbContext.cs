@@ -41,6 +41,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     public DbSet<MinutesAddendum> MinutesAddenda => Set<MinutesAddendum>();
     public DbSet<MeetingRating> MeetingRatings => Set<MeetingRating>();
     public DbSet<RatingScore> RatingScores => Set<RatingScore>();
+    public DbSet<MinutesSealKey> MinutesSealKeys => Set<MinutesSealKey>();
+    public DbSet<MinutesBookHead> MinutesBookHeads => Set<MinutesBookHead>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ThematicPlan> ThematicPlans => Set<ThematicPlan>();
     public DbSet<ThematicPlanItem> ThematicPlanItems => Set<ThematicPlanItem>();
@@ -122,17 +124,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditRecorder?
     }
 
     /// <summary>
-    /// Last line of defence for the sổ họp: once minutes are adopted only the signatures may be added.
+    /// Last line of defence for the sổ họp: once minutes are adopted only the signatures (and the record's seal over
+    /// them) may be added; the book's seal is set once, by the sealing of minutes adopted before books were sealed.
     /// Services refuse earlier with a readable message; this stops any code path that forgets to.
     /// </summary>
     void GuardAdoptedMinutes()
     {
         string[] mayChange = [nameof(Meeting.ChairSignedAt), nameof(Meeting.ChairSignedBy), nameof(Meeting.SecretarySignedAt),
-            nameof(Meeting.SecretarySignedBy), nameof(Meeting.UpdatedAt), nameof(Meeting.Version)];
+            nameof(Meeting.SecretarySignedBy), nameof(Meeting.UpdatedAt), nameof(Meeting.Version), nameof(Meeting.RecordSeal)];
+        string[] sealOnce = [nameof(Meeting.BookSeq), nameof(Meeting.PrevSeal), nameof(Meeting.Seal), nameof(Meeting.SealKeyId)];
         foreach (var e in ChangeTracker.Entries<Meeting>())
         {
             if ((MeetingStatus)e.Property(nameof(Meeting.Status)).OriginalValue! != MeetingStatus.Adopted) continue;
-            if (e.State == EntityState.Deleted || e.Properties.Any(p => p.IsModified && !mayChange.Contains(p.Metadata.Name)))
+            var unsealed = e.Property(nameof(Meeting.Seal)).OriginalValue is null;
+            if (e.State == EntityState.Deleted || e.Properties.Any(p => p.IsModified && !mayChange.Contains(p.Metadata.Name)
+                    && !(unsealed && sealOnce.Contains(p.Metadata.Name))))
                 throw new InvalidOperationException($"Minutes of meeting {e.Entity.Id} are adopted and cannot be changed; add an addendum.");
         }
         var locked = ChangeTracker.Entries<Meeting>().Where(e => e.Entity.Status == MeetingStatus.Adopted && e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();

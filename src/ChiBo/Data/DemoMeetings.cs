@@ -49,7 +49,7 @@ public static class DemoMeetings
         // One transaction for the whole year; a failed step throws and nothing is kept, so no savepoint per save is needed.
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Database.AutoSavepointsEnabled = false;
-        var run = new Run(db, new DemoClock(), new Random(2026));
+        var run = new Run(db, sp.GetRequiredService<MinutesSeal>(), new DemoClock(), new Random(2026));
         await run.AllAsync();
         await tx.CommitAsync();
     }
@@ -73,7 +73,7 @@ public static class DemoMeetings
 
     sealed record Cell(int Id, string Code, string Name, CellKind Kind, string Place, string Commune, bool UnderBinhLu, string? ActorName, int? ActorMemberId, int Index);
 
-    sealed class Run(AppDbContext db, DemoClock clock, Random rng)
+    sealed class Run(AppDbContext db, MinutesSeal seal, DemoClock clock, Random rng)
     {
         readonly Dictionary<int, int> _excusedRun = [];
         List<Topic> _topics = [];
@@ -150,7 +150,7 @@ public static class DemoMeetings
         {
             var http = new Actor(actor);
             var meetings = new MeetingService(db, clock, http);
-            return (meetings, new MinutesService(db, meetings, clock, http), new RatingService(db, clock, http));
+            return (meetings, new MinutesService(db, meetings, seal, clock, http), new RatingService(db, seal, clock, http));
         }
 
         async Task PlanDecemberAsync(Cell cell)

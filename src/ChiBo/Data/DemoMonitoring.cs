@@ -22,7 +22,7 @@ public static class DemoMonitoring
         var db = sp.GetRequiredService<AppDbContext>();
         if (sp.GetService<AuditRecorder>() is { } audit) audit.ActorOverride = "demo";
         var clock = new DemoMeetings.DemoClock();
-        var ratings = new RatingService(db, clock, new DemoMeetings.Actor("totruong.binhlu"));
+        var ratings = new RatingService(db, sp.GetRequiredService<MinutesSeal>(), clock, new DemoMeetings.Actor("totruong.binhlu"));
         PlanService Plans(string actor) => new(db, clock, new DemoMeetings.Actor(actor));
         MonitoringService Monitoring(string actor) => new(db, ratings, clock, new DemoMeetings.Actor(actor));
         async Task<int> Unit(string code) => await db.Units.Where(u => u.Code == code).Select(u => u.Id).FirstAsync();

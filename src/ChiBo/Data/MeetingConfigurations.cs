@@ -57,6 +57,9 @@ class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(x => x.ContentHash).HasMaxLength(64);
         b.Property(x => x.ChairSignedBy).HasMaxLength(256);
         b.Property(x => x.SecretarySignedBy).HasMaxLength(256);
+        b.Property(x => x.PrevSeal).HasMaxLength(64);
+        b.Property(x => x.Seal).HasMaxLength(64);
+        b.Property(x => x.RecordSeal).HasMaxLength(64);
         b.Property(x => x.Version).IsConcurrencyToken();
         // A cell's meetings by date: the meeting list, the book of a year, the monthly checks.
         b.HasIndex(x => new { x.CellId, x.Date });
@@ -140,6 +143,27 @@ class MinutesAddendumConfiguration : IEntityTypeConfiguration<MinutesAddendum>
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.Property(x => x.SignedBy).HasMaxLength(256);
         b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.Seal).HasMaxLength(64);
+    }
+}
+
+class MinutesSealKeyConfiguration : IEntityTypeConfiguration<MinutesSealKey>
+{
+    public void Configure(EntityTypeBuilder<MinutesSealKey> b) => b.ToTable("MinutesSealKeys");
+}
+
+class MinutesBookHeadConfiguration : IEntityTypeConfiguration<MinutesBookHead>
+{
+    public void Configure(EntityTypeBuilder<MinutesBookHead> b)
+    {
+        b.ToTable("MinutesBookHeads");
+        b.HasKey(x => new { x.CellId, x.Book });
+        b.Property(x => x.Book).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.LastSeal).HasMaxLength(64);
+        b.Property(x => x.Seal).HasMaxLength(64);
+        // Two adoptions in one book at once: the second finds the head moved and is told, instead of forking the chain.
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.CellId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -18,6 +18,7 @@ public static class Startup
         await Features.Campaigns.Outline002.SeedAsync(db);
         await Features.Documents.DocumentRegister.SeedAsync(db);
         await Features.Appraisals.AppraisalSchemes.SeedAsync(db);
+        await scope.ServiceProvider.GetRequiredService<Features.Meetings.MinutesSeal>().StartAsync();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

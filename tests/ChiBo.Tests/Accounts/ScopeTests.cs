@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChiBo.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChiBo.Tests.Accounts;
 
@@ -20,14 +21,15 @@ public abstract class ScopeTests(ChiBoApp app) : AppTest(app)
         var secretary = await App.ApiAs("bithu.nakhum");
         var other = await UnitId("LC-MS-MS");
         var outsider = await FirstMember("LC-MS-MS");
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/api/v1/units/{other}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/api/v1/units/{other}/roll")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/api/v1/members/{outsider}")).StatusCode);
+        // Outside its scope a record answers as if it did not exist: ids reveal nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/units/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/units/{other}/roll")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/members/{outsider}")).StatusCode);
         var put = await secretary.PutAsJsonAsync($"/api/v1/members/{outsider}", new
         {
             profile = new { fullName = "Bị sửa trái phép", sex = "Male", admittedOn = "2010-01-01" }, version = 0,
         });
-        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         var admin = await App.ApiAs("admin");
         Assert.NotEqual("Bị sửa trái phép", (await Get(admin, $"/api/v1/members/{outsider}")).GetProperty("fullName").GetString());
         // Searching does not leak other cells' members either.
@@ -42,10 +44,11 @@ public abstract class ScopeTests(ChiBoApp app) : AppTest(app)
         var other = await UnitId("LC-MS-MS");
         var outsider = await FirstMember("LC-MS-MS");
         var unitPage = await pages.GetAsync($"/Units/{other}");
-        Assert.Equal(HttpStatusCode.Redirect, unitPage.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", unitPage.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, unitPage.StatusCode);
+        Assert.Contains("Không tìm thấy", await unitPage.Content.ReadAsStringAsync());
         var memberPage = await pages.GetAsync($"/Members/{outsider}");
-        Assert.StartsWith("/Account/AccessDenied", memberPage.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, memberPage.StatusCode);
+        Assert.DoesNotContain((await Get(await App.ApiAs("admin"), $"/api/v1/members/{outsider}")).GetProperty("fullName").GetString()!, await memberPage.Content.ReadAsStringAsync());
         var own = await pages.GetStringAsync($"/Units/{await UnitId("LC-BL-NK")}");
         Assert.Contains("Chi bộ bản Nà Khum", own);
     }
@@ -58,6 +61,15 @@ public abstract class ScopeTests(ChiBoApp app) : AppTest(app)
         Assert.True(secretary.GetProperty("personalDataVisible").GetBoolean());
         Assert.Equal(12, secretary.GetProperty("citizenId").GetString()!.Length);
 
+        // A monitoring member sees the members of the cells its group covers, never their personal data.
+        var clerk = await App.ApiAs("vp.binhlu");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("theodoi.binhlu")).GetAsync($"/api/v1/members/{member}")).StatusCode);
+        var group = await clerk.PostAsJsonAsync("/api/v1/monitoring/groups", new
+        {
+            ownerUnitId = await UnitId("LC-BL"), name = "Tổ theo dõi thử", leaderUserName = "totruong.binhlu", from = "2025-07-01", memberUserNames = new[] { "theodoi.binhlu" },
+        });
+        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.True((await clerk.PostAsJsonAsync($"/api/v1/monitoring/groups/{groupId}/coverage", new { unitId = await UnitId("LC-BL-NK"), from = "2025-07-01" })).IsSuccessStatusCode);
         var monitor = await Get(await App.ApiAs("theodoi.binhlu"), $"/api/v1/members/{member}");
         Assert.Equal("Chi bộ bản Nà Khum", monitor.GetProperty("cellName").GetString());
         Assert.False(monitor.GetProperty("personalDataVisible").GetBoolean());
@@ -79,8 +91,8 @@ public abstract class ScopeTests(ChiBoApp app) : AppTest(app)
         var myId = meInfo.GetProperty("memberId").GetInt32();
         var cell = await UnitId("LC-BL-NK");
         Assert.Equal(HttpStatusCode.OK, (await me.GetAsync($"/api/v1/units/{cell}/roll")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync($"/api/v1/units/{await UnitId("LC-BL")}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync($"/api/v1/units/{await UnitId("LC-BL-BL")}/roll")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/api/v1/units/{await UnitId("LC-BL")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/api/v1/units/{await UnitId("LC-BL-BL")}/roll")).StatusCode);
 
         var mine = await Get(me, $"/api/v1/members/{myId}");
         Assert.True(mine.GetProperty("personalDataVisible").GetBoolean());
@@ -91,6 +103,28 @@ public abstract class ScopeTests(ChiBoApp app) : AppTest(app)
         // A member cannot change anything, not even a colleague's record in their own cell.
         var put = await me.PutAsJsonAsync($"/api/v1/members/{colleague}", new { profile = new { fullName = "X", sex = "Male", admittedOn = "2010-01-01" }, version = 0 });
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACellSecretaryNoLongerSeesThePersonalDataOfMembersWhoLeftTheCell()
+    {
+        var nk = await UnitId("LC-BL-NK");
+        int left;
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChiBo.Data.AppDbContext>();
+            // Moved to the commune's agency cell in 2024 (the demo's transfer).
+            left = db.Memberships.Where(m => m.UnitId == nk && m.To != null).Select(m => m.MemberId).First();
+        }
+        var secretary = await Get(await App.ApiAs("bithu.nakhum"), $"/api/v1/members/{left}");
+        Assert.False(secretary.GetProperty("personalDataVisible").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, secretary.GetProperty("citizenId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, secretary.GetProperty("phone").ValueKind);
+        Assert.Equal(JsonValueKind.Null, secretary.GetProperty("partyCardNumber").ValueKind);
+        // The committee that holds the member's current cell still does.
+        var clerk = await Get(await App.ApiAs("vp.binhlu"), $"/api/v1/members/{left}");
+        Assert.True(clerk.GetProperty("personalDataVisible").GetBoolean());
+        Assert.Equal(12, clerk.GetProperty("citizenId").GetString()!.Length);
     }
 
     [Fact]

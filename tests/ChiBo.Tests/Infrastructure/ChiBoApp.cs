@@ -29,7 +29,9 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
     string SqliteFile => Path.Combine(Path.GetTempPath(), _name + ".db");
     public string MailFolder => Path.Combine(Path.GetTempPath(), _name + "-mail");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7)));
-    public bool Unavailable => Kind == Db.Postgres && string.IsNullOrEmpty(PgConn);
+    public bool Unavailable => Kind == Db.Postgres && string.IsNullOrEmpty(ServerConnection);
+    /// <summary>The PostgreSQL server the class's database is made on (a test with its own server overrides it).</summary>
+    protected virtual string? ServerConnection => PgConn;
     public const string SkipReason = "PostgreSQL tests need PG_TEST_CONN (set by .ci/run).";
 
     public async ValueTask InitializeAsync()
@@ -43,11 +45,11 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else
         {
-            await using var admin = new NpgsqlConnection(PgConn);
+            await using var admin = new NpgsqlConnection(ServerConnection);
             await admin.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
             await cmd.ExecuteNonQueryAsync();
-            _conn = new NpgsqlConnectionStringBuilder(PgConn) { Database = _name }.ConnectionString;
+            _conn = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _name }.ConnectionString;
         }
         if (UseRealServer)
         {
@@ -101,7 +103,7 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Kind == Db.Postgres && !Unavailable)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PgConn);
+            await using var admin = new NpgsqlConnection(ServerConnection);
             await admin.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
             await cmd.ExecuteNonQueryAsync();
@@ -134,6 +136,21 @@ public abstract class ChiBoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }));
         if (res.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Login as {user} failed: {res.StatusCode}");
         return client;
+    }
+
+    /// <summary>
+    /// An account made the way an administrator would (the demo has one account per role; refusal tests need more),
+    /// attached to <paramref name="unitId"/> with one role and, for a member's account, its member.
+    /// </summary>
+    public async Task CreateAccountAsync(string userName, int unitId, string role, int? memberId = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ChiBo.Features.Accounts.AppUser>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var u = new ChiBo.Features.Accounts.AppUser { UserName = userName, FullName = userName, UnitId = unitId, MemberId = memberId, EmailConfirmed = true };
+        var r = await users.CreateAsync(u, Password);
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(u, role);
     }
 
     record TokenResponse(string AccessToken);

@@ -7,12 +7,14 @@ namespace ChiBo.Tests.Meetings;
 /// <summary>
 /// A fresh cell under the Bình Lư commune with a known roll, and the API calls of a meeting, so each test
 /// states only what it is about. The commune's clerk (vp.binhlu) runs the cell; the roll is:
-/// 8 official members, 1 probationary, 1 exempt, 1 on special duty.
+/// 8 official members, 1 probationary, 1 exempt, 1 on special duty. The cell's own steps on a rating (the committee's
+/// proposal, the cell's vote) are its secretary's (<see cref="Secretary"/>, the first official member's account).
 /// </summary>
-public sealed class MeetingFlow(ChiBoApp app, HttpClient clerk, int cellId, List<int> official, int probationary, int exempt, int specialDuty)
+public sealed class MeetingFlow(ChiBoApp app, HttpClient clerk, HttpClient secretary, int cellId, List<int> official, int probationary, int exempt, int specialDuty)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     public HttpClient Clerk { get; } = clerk;
+    public HttpClient Secretary { get; } = secretary;
     public int CellId { get; } = cellId;
     public List<int> Official { get; } = official;
     public int Probationary { get; } = probationary;
@@ -51,7 +53,8 @@ public sealed class MeetingFlow(ChiBoApp app, HttpClient clerk, int cellId, List
         }
         await Ok(await admin.PostAsJsonAsync($"/api/v1/members/{ids[9]}/exemptions", new { kind = "Exempt", decisionDate = "2023-01-01", from = "2023-01-01", reason = "Tuổi cao" }));
         await Ok(await admin.PostAsJsonAsync($"/api/v1/members/{ids[10]}/exemptions", new { kind = "SpecialDuty", decisionDate = "2023-01-01", from = "2023-01-01", reason = "Nhiệm vụ quốc phòng" }));
-        return new MeetingFlow(app, await app.ApiAs("vp.binhlu"), cellId, ids.Take(8).ToList(), ids[8], ids[9], ids[10]);
+        await app.CreateAccountAsync("bt." + code.ToLowerInvariant(), cellId, ChiBo.Features.Accounts.Roles.CellSecretary, ids[0]);
+        return new MeetingFlow(app, await app.ApiAs("vp.binhlu"), await app.ApiAs("bt." + code.ToLowerInvariant()), cellId, ids.Take(8).ToList(), ids[8], ids[9], ids[10]);
     }
 
     public static async Task<JsonElement> Ok(HttpResponseMessage res)

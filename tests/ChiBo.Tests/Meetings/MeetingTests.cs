@@ -78,7 +78,7 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         var sheet = await Get(f.Clerk, $"/api/v1/meetings/{Id(few)}/rating/sheet");
         Assert.Equal(4.4m, Line(sheet, "TH3").GetProperty("points").GetDecimal());
         Assert.Equal(5, Line(sheet, "CB1").GetProperty("points").GetDecimal());
-        var rated = await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(few)}/rating/propose", new { scores = manual }));
+        var rated = await Ok(await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(few)}/rating/propose", new { scores = manual }));
         var r = rated.GetProperty("rating");
         Assert.Equal(94.4m, r.GetProperty("total").GetDecimal());
         Assert.Equal("Fair", r.GetProperty("level").GetString());
@@ -86,13 +86,13 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
 
         // Same meeting shape, 5 of 9 speak: full marks everywhere, Tốt.
         var many = await f.HoldAsync("2024-06-03", f.Official.Take(5));
-        r = (await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(many)}/rating/propose", new { scores = manual }))).GetProperty("rating");
+        r = (await Ok(await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(many)}/rating/propose", new { scores = manual }))).GetProperty("rating");
         Assert.Equal(100m, r.GetProperty("total").GetDecimal());
         Assert.Equal("Good", r.GetProperty("level").GetString());
         Assert.False(r.GetProperty("capped").GetBoolean());
 
         // A manual score out of range is refused next to its criterion.
-        var bad = await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(many)}/rating/propose", new { scores = new Dictionary<string, decimal>(manual) { ["TH4"] = 12 } });
+        var bad = await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(many)}/rating/propose", new { scores = new Dictionary<string, decimal>(manual) { ["TH4"] = 12 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("từ 0 đến 10", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("TH4")[0].GetString());
     }
@@ -187,15 +187,15 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         foreach (var user in new[] { "bithu.muongso", "bithu.nakhum", "dangvien.nakhum" })
         {
             var other = await App.ApiAs(user);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/meetings/{Id(m)}")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/meetings/{Id(m)}/minutes.docx")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/units/{f.CellId}/meetings?year=2024")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/addenda", new { date = "2024-09-10", text = "Sửa" })).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/meetings/{Id(m)}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/meetings/{Id(m)}/minutes.docx")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/units/{f.CellId}/meetings?year=2024")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/addenda", new { date = "2024-09-10", text = "Sửa" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
         }
         var stranger = await App.ApiAs("bithu.muongso");
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PutAsJsonAsync($"/api/v1/meetings/{Id(m)}/minutes", new { version = Version(m) })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/units/{f.CellId}/meetings", new { kind = "Periodic", date = "2024-10-03", startTime = "19:00:00", place = "x", title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/v1/meetings/{Id(m)}/minutes", new { version = Version(m) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/units/{f.CellId}/meetings", new { kind = "Periodic", date = "2024-10-03", startTime = "19:00:00", place = "x", title = "x" })).StatusCode);
     }
 
     [Fact]
@@ -242,19 +242,34 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         var f = await CreateAsync(App);
         var m = await f.HoldAsync("2024-11-03", f.Official.Take(5));
         var manual = new Dictionary<string, decimal> { ["CB3"] = 5, ["TH1"] = 5, ["TH4"] = 8, ["TH5"] = 8 };
-        await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual, note = "Chi ủy đề xuất" }));
-        var monitor = await App.ApiAs("theodoi.binhlu");
-        var early = await monitor.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { });
+        // The proposal and the vote are the cell's own steps: the commune that confirms cannot write them.
+        var byCommune = await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual, note = "Xã đề xuất thay" });
+        Assert.Equal(HttpStatusCode.Forbidden, byCommune.StatusCode);
+        Assert.Contains("chính chi bộ", (await byCommune.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("btc.tinh")).PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual })).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await f.Get(Id(m))).GetProperty("rating").ValueKind);
+
+        await Ok(await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual, note = "Chi ủy đề xuất" }));
+        var early = await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);   // the cell has not voted yet
-        var tooFew = await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 3, votesAgainst = 1 });
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 7, votesAgainst = 1 })).StatusCode);
+        var tooFew = await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 3, votesAgainst = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, tooFew.StatusCode);
-        await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 7, votesAgainst = 1 }));
-        var secretaryElsewhere = await App.ApiAs("bithu.nakhum");
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretaryElsewhere.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
-        var confirmed = await Ok(await monitor.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { note = "Nhất trí" }));
+        var voted = await Ok(await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 7, votesAgainst = 1 }));
+        Assert.StartsWith("bt.", voted.GetProperty("rating").GetProperty("votesRecordedBy").GetString());
+
+        // Confirmation is the level directly above's: not the cell itself, not the province that skips the commune,
+        // not a monitoring member whose group does not cover the cell (it does not even see the meeting).
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("btc.tinh")).PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { level = "Average", note = "Tỉnh hạ mức" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("theodoi.binhlu")).PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { })).StatusCode);
+        Assert.Equal("Voted", (await f.Get(Id(m))).GetProperty("rating").GetProperty("status").GetString());
+
+        var confirmed = await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/confirm", new { note = "Nhất trí" }));
         var r = confirmed.GetProperty("rating");
         Assert.Equal("Confirmed", r.GetProperty("status").GetString());
-        Assert.Equal("theodoi.binhlu", r.GetProperty("confirmedBy").GetString());
+        Assert.Equal("vp.binhlu", r.GetProperty("confirmedBy").GetString());
         Assert.Equal(96m, r.GetProperty("total").GetDecimal());
         Assert.Equal("Good", r.GetProperty("level").GetString());
     }
@@ -295,7 +310,7 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         {
             kind = "Committee", date = "2026-11-25", startTime = "19:00:00", place = "Nhà bí thư chi bộ", title = "Chi ủy chuẩn bị nội dung sinh hoạt tháng 12",
         }));
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/v1/meetings/{Id(committee)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/meetings/{Id(committee)}")).StatusCode);
         Assert.DoesNotContain((await Get(member, $"/api/v1/units/{cell}/meetings?year=2026")).EnumerateArray(), x => x.GetProperty("id").GetInt32() == Id(committee));
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/api/v1/meetings/{Id(committee)}")).StatusCode);
         // A member cannot run the meeting.

@@ -1,3 +1,4 @@
+using ChiBo.Features.Shared;
 using System.Security.Claims;
 using ChiBo.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,14 +29,14 @@ public static class AuthApi
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             await signIn.SignInAsync(user, isPersistent: false);
             return TypedResults.Empty;
-        }).AllowAnonymous();
+        }).AllowAnonymous().OwnRecordsOnly("signing in");
 
         group.MapGet("/me", async Task<Ok<MeDto>> (ClaimsPrincipal principal, UserScope scope, AppDbContext db) =>
         {
             var unitName = await db.Units.Where(u => u.Id == scope.RootUnitId).Select(u => u.Name).FirstOrDefaultAsync() ?? "";
             return TypedResults.Ok(new MeDto(scope.Name, principal.FindFirstValue("chibo:fullname") ?? "", scope.RootUnitId, unitName,
                 scope.MemberId, principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray()));
-        }).RequireAuthorization();
+        }).RequireAuthorization().OwnRecordsOnly("the signed-in account itself");
 
         group.MapPost("/change-password", async Task<Results<NoContent, ValidationProblem>> (ChangePasswordRequest req, ClaimsPrincipal principal, UserManager<AppUser> users) =>
         {
@@ -44,7 +45,7 @@ public static class AuthApi
             var result = await users.ChangePasswordAsync(user, req.CurrentPassword ?? "", req.NewPassword ?? "");
             return result.Succeeded ? TypedResults.NoContent()
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = result.Errors.Select(e => e.Description).ToArray() }, title: "Không đổi được mật khẩu");
-        }).RequireAuthorization();
+        }).RequireAuthorization().OwnRecordsOnly("the signed-in account's own password");
 
         return group;
     }

@@ -7,7 +7,8 @@ public enum MeetingStatus { Planned, Notified, Held, Adopted, Cancelled }
 
 /// <summary>
 /// One meeting of a cell (buổi sinh hoạt chi bộ) with its minutes. Once adopted, the minutes' content is
-/// frozen: <see cref="ContentHash"/> is the SHA-256 of their canonical form, and corrections are addenda.
+/// frozen: <see cref="ContentHash"/> is the SHA-256 of their canonical form (the public fingerprint), <see cref="Seal"/>
+/// the keyed seal that places them in the cell's book, and corrections are addenda.
 /// </summary>
 public class Meeting
 {
@@ -44,6 +45,17 @@ public class Meeting
     public string? ChairSignedBy { get; set; }
     public DateTime? SecretarySignedAt { get; set; }
     public string? SecretarySignedBy { get; set; }
+
+    // The book's seal (see MinutesSeal): set once at adoption; only RecordSeal moves afterwards.
+    /// <summary>Position in the cell's book (sổ họp chi bộ, or sổ họp chi ủy for committee meetings), in adoption order from 1.</summary>
+    public int? BookSeq { get; set; }
+    /// <summary>The seal of the minutes adopted before these in the same book (null for the first).</summary>
+    public string? PrevSeal { get; set; }
+    /// <summary>HMAC of the canonical minutes, their position and <see cref="PrevSeal"/>, with the key <see cref="SealKeyId"/>.</summary>
+    public string? Seal { get; set; }
+    /// <summary>HMAC of <see cref="Seal"/> with what may legitimately change after adoption: signatures, addenda, rating.</summary>
+    public string? RecordSeal { get; set; }
+    public int? SealKeyId { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -146,6 +158,8 @@ public class MinutesAddendum
     public DateTime? SignedAt { get; set; }
     public string? SignedBy { get; set; }
     public string? ContentHash { get; set; }
+    /// <summary>HMAC of the addendum as written and signed, chained to the minutes' seal.</summary>
+    public string? Seal { get; set; }
 }
 
 public static class MeetingText

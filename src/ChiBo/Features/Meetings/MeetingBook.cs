@@ -78,6 +78,7 @@ public static class MeetingBook
         body.Append(P("BIÊN BẢN", bold: true, size: 30, center: true, before: 240));
         body.Append(P($"Sinh hoạt chi bộ {m.KindText.ToLowerInvariant()} tháng {m.Date:MM} năm {m.Date:yyyy}", bold: true, center: true));
         body.Append(P(m.Title, italic: true, center: true));
+        if (mm.HashIntact == false) body.Append(Warning("CẢNH BÁO: biên bản không khớp với bản đã niêm phong — nội dung dưới đây không phải bản đã thông qua (xem cuối biên bản)."));
         Field(body, "Thời gian bắt đầu", mm.StartedAt is { } s ? $"{s:HH} giờ {s:mm} phút, ngày {m.Date.Vn()}" : "");
         Field(body, "Địa điểm", m.Place);
         if (m.TopicName is not null) Field(body, "Chủ đề", m.TopicName);
@@ -119,7 +120,10 @@ public static class MeetingBook
             P(who?.Name ?? "", bold: true, center: true, before: 480));
         sig.Append(new TableRow(Signer("THƯ KÝ", mm.MinutesSecretary, mm.SecretarySignedAt), Signer("CHỦ TRÌ", mm.Chair, mm.ChairSignedAt)));
         body.Append(sig);
-        if (mm.ContentHash is not null)
+        // A record that fails its check never carries the stored hash, which would vouch for text it no longer matches.
+        if (mm.HashIntact == false)
+            body.Append(Warning("CẢNH BÁO: biên bản không khớp với bản đã niêm phong lúc thông qua. " + string.Join(" ", mm.IntegrityProblems)));
+        else if (mm.ContentHash is not null)
             body.Append(P($"Mã kiểm tra nội dung (SHA-256): {mm.ContentHash}", size: 18, italic: true, before: 200));
 
         foreach (var ad in mm.Addenda)
@@ -127,8 +131,14 @@ public static class MeetingBook
             body.Append(P($"PHỤ LỤC ĐÍNH CHÍNH BIÊN BẢN, ngày {ad.Date.Vn()}", bold: true, before: 240));
             foreach (var line in ad.Text.Split('\n')) body.Append(P(line.TrimEnd(), justify: true));
             body.Append(P(ad.SignedAt is { } t ? $"Đã ký {VnTime.Stamp(t)} ({ad.SignedBy})" : "(Chưa ký)", italic: true));
+            if (ad.Intact == false) body.Append(Warning("CẢNH BÁO: phụ lục này đã bị sửa ngoài hệ thống, không khớp với bản đã niêm phong."));
         }
     }
+
+    /// <summary>A red, bold paragraph: what a reader of the printed book must not miss.</summary>
+    static Paragraph Warning(string text) => new(
+        new ParagraphProperties(new SpacingBetweenLines { Before = "200", After = "60" }),
+        new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }), new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
 
     static void ScoreSheet(Body body, RatingDto r)
     {

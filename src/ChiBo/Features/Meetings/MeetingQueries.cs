@@ -4,6 +4,7 @@ using ChiBo.Features.Organization;
 using ChiBo.Features.Rules;
 using ChiBo.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ChiBo.Features.Meetings;
 
@@ -14,16 +15,19 @@ public record AgendaItemDto(int Id, int Order, AgendaSection Section, string Tit
 public record AttendanceDto(int MemberId, string FullName, bool Official, AttendanceStatus Status, string StatusText,
     AbsenceReason? Reason, string? ReasonText, string? Note, DateTime? AnnouncedAt);
 public record VoteDto(int MemberId, string FullName, VoteChoice Choice, string? Opinion);
-public record AddendumDto(int Id, DateOnly Date, string Text, DateTime CreatedAt, string? CreatedBy, DateTime? SignedAt, string? SignedBy, string? ContentHash);
+public record AddendumDto(int Id, DateOnly Date, string Text, DateTime CreatedAt, string? CreatedBy, DateTime? SignedAt, string? SignedBy, string? ContentHash,
+    bool? Intact = null);
 public record RatingDto(decimal Total, RatingLevel Level, string LevelText, bool Capped, RatingStatus Status, string StatusText,
-    string? ProposedBy, DateTime ProposedAt, string? ProposalNote, int? VotesFor, int? VotesAgainst, string? ConfirmedBy, DateTime? ConfirmedAt,
+    string? ProposedBy, DateTime ProposedAt, string? ProposalNote, int? VotesFor, int? VotesAgainst, string? VotesRecordedBy, string? ConfirmedBy, DateTime? ConfirmedAt,
     string? ConfirmationNote, List<RatingScoreDto> Scores);
 public record RatingScoreDto(string Code, string Title, RubricPart Part, int MaxPoints, decimal Points, bool Automatic, string? Basis);
 
 public record MinutesDto(TimeOnly? StartedAt, TimeOnly? EndedAt, int? DurationMinutes, PersonRef? Chair, PersonRef? MinutesSecretary,
     string? Guests, List<AgendaItemDto> Agenda, string? Resolution, List<VoteDto> Votes, int VotesFor, int VotesAgainst, int VotesOther,
     bool ReadBack, DateTime? AdoptedAt, string? ContentHash, bool? HashIntact, DateTime? ChairSignedAt, string? ChairSignedBy,
-    DateTime? SecretarySignedAt, string? SecretarySignedBy, List<AddendumDto> Addenda);
+    DateTime? SecretarySignedAt, string? SecretarySignedBy, List<AddendumDto> Addenda,
+    // Re-checked on this read against the book's seals: empty when the minutes are as adopted, signed, corrected and rated.
+    List<string> IntegrityProblems);
 
 public record MeetingDto(int Id, int CellId, string CellName, MeetingKind Kind, string KindText, MeetingStatus Status, string StatusText,
     DateOnly Date, TimeOnly StartTime, string Place, string Title, int? TopicId, string? TopicName,
@@ -78,27 +82,31 @@ public static class MeetingQueries
         var summary = AttendanceStats.Summarize(m.Status is MeetingStatus.Held or MeetingStatus.Adopted ? m.Attendance : []);
         var streaks = m.Status is MeetingStatus.Held or MeetingStatus.Adopted ? await AttendanceStats.StreaksAsync(db, m, rules.MaxExcusedInRow, ct) : [];
 
+        var ratingRow = await db.MeetingRatings.AsNoTracking().Include(x => x.Scores).FirstOrDefaultAsync(x => x.MeetingId == id, ct);
         MinutesDto? minutes = null;
         if (showMinutes)
         {
+            // Every read re-checks the seals: what a page or an export shows is what was sealed, or it says what is not.
+            var check = await db.GetService<MinutesIntegrity>().CheckAsync(m, ratingRow, ct);
             minutes = new MinutesDto(m.StartedAt, m.EndedAt, m.DurationMinutes, P(m.ChairId), P(m.MinutesSecretaryId), m.Guests,
                 m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemDto(a.Id, a.Order, a.Section, a.Title, a.TopicId, a.Conclusion,
                     a.Remarks.OrderBy(r => r.Order).Select(r => new RemarkDto(r.Id, r.MemberId, r.SpeakerName, r.Text, r.TopicId)).ToList())).ToList(),
                 m.Resolution, m.Votes.OrderBy(v => rank.GetValueOrDefault(v.MemberId)).Select(v => new VoteDto(v.MemberId, names[v.MemberId], v.Choice, v.Opinion)).ToList(),
                 m.Votes.Count(v => v.Choice == VoteChoice.For), m.Votes.Count(v => v.Choice == VoteChoice.Against), m.Votes.Count(v => v.Choice == VoteChoice.Other),
-                m.ReadBack, m.AdoptedAt, m.ContentHash, m.ContentHash is null ? null : MinutesHash.Compute(m) == m.ContentHash,
+                m.ReadBack, m.AdoptedAt, m.ContentHash, MinutesIntegrity.InBook(m) || m.ContentHash is not null ? check.Intact : null,
                 m.ChairSignedAt, m.ChairSignedBy, m.SecretarySignedAt, m.SecretarySignedBy,
-                m.Addenda.OrderBy(a => a.Id).Select(a => new AddendumDto(a.Id, a.Date, a.Text, a.CreatedAt, a.CreatedBy, a.SignedAt, a.SignedBy, a.ContentHash)).ToList());
+                m.Addenda.OrderBy(a => a.Id).Select(a => new AddendumDto(a.Id, a.Date, a.Text, a.CreatedAt, a.CreatedBy, a.SignedAt, a.SignedBy, a.ContentHash,
+                    !check.TamperedAddenda.Contains(a.Id))).ToList(), check.Problems);
         }
         else if (m.Status is MeetingStatus.Planned or MeetingStatus.Notified)
         {
             // Before the meeting a member sees the agenda (without any draft remarks).
             minutes = new MinutesDto(null, null, null, null, null, null,
                 m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemDto(a.Id, a.Order, a.Section, a.Title, a.TopicId, null, [])).ToList(),
-                null, [], 0, 0, 0, false, null, null, null, null, null, null, null, []);
+                null, [], 0, 0, 0, false, null, null, null, null, null, null, null, [], []);
         }
 
-        var rating = await RatingDtoAsync(db, id, ct);
+        var rating = await RatingDtoAsync(db, ratingRow, ct);
         var warnings = MeetingWarnings.ForMeeting(m, rules, docs, summary, streaks, attendance, scope.Today);
         return new MeetingDto(m.Id, m.CellId, cellName, m.Kind, m.Kind.Vietnamese(), m.Status, m.Status.Vietnamese(), m.Date, m.StartTime,
             m.Place, m.Title, m.TopicId, topic, P(m.ContentPreparerId), P(m.ResolutionDrafterId), P(m.PaperDrafterId), m.NoticeSentAt,
@@ -106,13 +114,12 @@ public static class MeetingQueries
             showMinutes ? rating : null, scope.IsMemberOnly() ? [] : warnings, m.Version);
     }
 
-    static async Task<RatingDto?> RatingDtoAsync(AppDbContext db, int meetingId, CancellationToken ct)
+    static async Task<RatingDto?> RatingDtoAsync(AppDbContext db, MeetingRating? r, CancellationToken ct)
     {
-        var r = await db.MeetingRatings.AsNoTracking().Include(x => x.Scores).FirstOrDefaultAsync(x => x.MeetingId == meetingId, ct);
         if (r is null) return null;
         var criteria = await db.RubricCriteria.Where(c => c.RuleSetId == r.RuleSetId).ToDictionaryAsync(c => c.Id, ct);
         return new RatingDto(r.Total, r.Level, r.Level.Vietnamese(), r.Capped, r.Status, r.Status.Vietnamese(), r.ProposedBy, r.ProposedAt,
-            r.ProposalNote, r.VotesFor, r.VotesAgainst, r.ConfirmedBy, r.ConfirmedAt, r.ConfirmationNote,
+            r.ProposalNote, r.VotesFor, r.VotesAgainst, r.VotesRecordedBy, r.ConfirmedBy, r.ConfirmedAt, r.ConfirmationNote,
             r.Scores.OrderBy(s => criteria[s.CriterionId].Order).Select(s => new RatingScoreDto(criteria[s.CriterionId].Code, criteria[s.CriterionId].Title,
                 criteria[s.CriterionId].Part, criteria[s.CriterionId].MaxPoints, s.Points, s.Automatic, s.Basis)).ToList());
     }

@@ -7,13 +7,17 @@ namespace ChiBo.Features.Meetings;
 /// <summary>
 /// SHA-256 over a canonical JSON of what the minutes say (times, people, attendance, agenda, remarks,
 /// conclusions, resolution, votes). Stored at adoption and recomputed on every read, so any change made
-/// behind the product's back (a direct SQL edit) shows as "không khớp".
+/// behind the product's back (a direct SQL edit) shows as "không khớp" — unless whoever edited also recomputed it, which
+/// anyone can: the keyed seal of the book (<see cref="SealCodes"/>) is what an edit cannot fake.
 /// </summary>
 public static class MinutesHash
 {
     static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Compute(Meeting m)
+    public static string Compute(Meeting m) => Sha256(Canonical(m));
+
+    /// <summary>The documented canonical JSON the hash is taken over (and the book's seal too, see <see cref="SealCodes"/>).</summary>
+    public static string Canonical(Meeting m)
     {
         var canonical = new
         {
@@ -29,7 +33,7 @@ public static class MinutesHash
             Votes = m.Votes.OrderBy(v => v.MemberId).Select(v => new { v.MemberId, Choice = v.Choice.ToString(), v.Opinion }),
             m.ReadBack,
         };
-        return Sha256(JsonSerializer.Serialize(canonical, Options));
+        return JsonSerializer.Serialize(canonical, Options);
     }
 
     /// <summary>An addendum's hash chains to the minutes' hash it corrects.</summary>

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Features.Meetings;
 
 /// <summary>
-/// The minutes (biên bản): written as a draft with optimistic concurrency, adopted (content hash frozen),
-/// signed by chair and meeting secretary, corrected only by addenda.
+/// The minutes (biên bản): written as a draft with optimistic concurrency, adopted (content hash frozen, sealed into
+/// the cell's book), signed by chair and meeting secretary, corrected only by addenda.
 /// </summary>
-public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvider clock, IHttpContextAccessor http)
+public class MinutesService(AppDbContext db, MeetingService meetings, MinutesSeal seal, TimeProvider clock, IHttpContextAccessor http)
 {
     public record RemarkInput(int? MemberId, string? SpeakerName, string Text, int? TopicId);
     public record AgendaInput(int? Id, AgendaSection Section, string Title, int? TopicId, string? Conclusion, List<RemarkInput>? Remarks);
@@ -143,6 +143,7 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
         var m = await LoadAsync(id, ct);
         if (m.Version != version) return MeetingService.Conflict();
         if (m.IsLocked) return MeetingService.Locked();
+        await seal.EnsureKeyAsync(ct);
         var missing = new List<string>();
         if (m.Attendance.Count == 0) missing.Add("điểm danh");
         if (m.StartedAt is null || m.EndedAt is null) missing.Add("giờ bắt đầu và kết thúc");
@@ -154,6 +155,7 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
         m.AdoptedAt = Now;
         m.Status = MeetingStatus.Adopted;
         m.ContentHash = MinutesHash.Compute(m);
+        if (await seal.AdoptAsync(m, ct) is { } refused) return Outcome<Meeting>.Fail("status", refused);
         meetings.Touch(m);
         return await meetings.SaveAsync(m, ct);
     }
@@ -169,6 +171,7 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
         var who = role == SignRole.Chair ? m.ChairId : m.MinutesSecretaryId;
         var own = signerMemberId is not null && signerMemberId == who;
         if (!own && !canRecordForOthers) return Outcome<Meeting>.Fail("role", role == SignRole.Chair ? "Chỉ người chủ trì ký ở mục chủ trì." : "Chỉ thư ký buổi sinh hoạt ký ở mục thư ký.");
+        if (await seal.RefusalAsync(id, ct) is { } refused) return Outcome<Meeting>.Fail("status", refused);
         var by = own ? Actor : $"{Actor} (ghi nhận chữ ký trên sổ)";
         if (role == SignRole.Chair)
         {
@@ -180,6 +183,7 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
             if (m.SecretarySignedAt is not null) return Outcome<Meeting>.Fail("role", "Thư ký đã ký.");
             m.SecretarySignedAt = Now; m.SecretarySignedBy = by;
         }
+        await seal.ResealAsync(m, ct);
         meetings.Touch(m);
         return await meetings.SaveAsync(m, ct);
     }
@@ -190,9 +194,12 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
         if (m.Status != MeetingStatus.Adopted) return Outcome<MinutesAddendum>.Fail("status", "Biên bản chưa thông qua: sửa trực tiếp trong biên bản.");
         if (string.IsNullOrWhiteSpace(text)) return Outcome<MinutesAddendum>.Fail("text", "Nhập nội dung đính chính.");
         if (date < m.Date) return Outcome<MinutesAddendum>.Fail("date", "Ngày phụ lục không thể trước ngày họp.");
+        if (await seal.RefusalAsync(id, ct) is { } refused) return Outcome<MinutesAddendum>.Fail("status", refused);
         var a = new MinutesAddendum { MeetingId = id, Date = date, Text = text.Trim(), CreatedAt = Now, CreatedBy = Actor };
         a.ContentHash = MinutesHash.Compute(a, m.ContentHash!);
+        await seal.SealAddendumAsync(m, a, ct);
         db.MinutesAddenda.Add(a);
+        await seal.ResealAsync(m, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<MinutesAddendum>.Success(a);
     }
@@ -202,7 +209,11 @@ public class MinutesService(AppDbContext db, MeetingService meetings, TimeProvid
         var a = await db.MinutesAddenda.FirstOrDefaultAsync(x => x.Id == addendumId && x.MeetingId == id, ct);
         if (a is null) return Outcome<MinutesAddendum>.Fail("addendumId", "Không có phụ lục này.");
         if (a.SignedAt is not null) return Outcome<MinutesAddendum>.Fail("addendumId", "Phụ lục đã được ký.");
+        if (await seal.RefusalAsync(id, ct) is { } refused) return Outcome<MinutesAddendum>.Fail("status", refused);
+        var m = await db.Meetings.FirstAsync(x => x.Id == id, ct);
         a.SignedAt = Now; a.SignedBy = Actor;
+        await seal.SealAddendumAsync(m, a, ct);
+        await seal.ResealAsync(m, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<MinutesAddendum>.Success(a);
     }

@@ -14,7 +14,7 @@ public record RatingSheet(int RuleSetId, string RuleSetName, List<SheetLine> Lin
 /// Scores a meeting against the rubric in force on its date: measurable criteria from the record,
 /// the others from the committee's proposal. Then the cell votes and the upper level confirms.
 /// </summary>
-public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+public class RatingService(AppDbContext db, MinutesSeal seal, TimeProvider clock, IHttpContextAccessor http)
 {
     static readonly CultureInfo Vn = new("vi-VN");
     DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -117,6 +117,13 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         return Outcome<MeetingRating>.Success(rating);
     }
 
+    /// <summary>A rating step re-seals the minutes' record in the same save (the meeting's version then guards it too).</summary>
+    async Task<Outcome<MeetingRating>> ResealAndSaveAsync(MeetingRating rating, CancellationToken ct)
+    {
+        await seal.ResealAsync(await db.Meetings.FirstAsync(m => m.Id == rating.MeetingId, ct), rating, ct);
+        return await SaveAsync(rating, ct);
+    }
+
     /// <summary>The cell committee's proposal: manual criteria scored, automatic ones recomputed from the adopted minutes.</summary>
     public async Task<Outcome<MeetingRating>> ProposeAsync(int meetingId, Dictionary<string, decimal> manual, string? note, CancellationToken ct = default)
     {
@@ -124,6 +131,7 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         if (m.Status != MeetingStatus.Adopted) return Outcome<MeetingRating>.Fail("status", "Thông qua biên bản trước khi đánh giá chất lượng buổi sinh hoạt.");
         var existing = await db.MeetingRatings.Include(r => r.Scores).FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
         if (existing?.Status == RatingStatus.Confirmed) return Outcome<MeetingRating>.Fail("status", "Cấp trên đã xác nhận xếp loại; không đề xuất lại.");
+        if (await seal.RefusalAsync(meetingId, ct) is { } refused) return Outcome<MeetingRating>.Fail("status", refused);
         var sheet = await SheetAsync(m, manual, ct);
         foreach (var l in sheet.Lines.Where(l => !l.Automatic))
         {
@@ -138,31 +146,34 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
         foreach (var l in sheet.Lines)
             rating.Scores.Add(new RatingScore { CriterionId = l.CriterionId, Points = l.Points ?? 0, Automatic = l.Automatic, Basis = l.Basis });
         if (existing is null) db.MeetingRatings.Add(rating);
+        await seal.ResealAsync(m, rating, ct);
         return await SaveAsync(rating, ct);
     }
 
     /// <summary>The cell votes on the proposal; more than half of the official members present must agree.</summary>
     public async Task<Outcome<MeetingRating>> VoteAsync(int meetingId, int votesFor, int votesAgainst, CancellationToken ct = default)
     {
-        var rating = await db.MeetingRatings.FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
+        var rating = await db.MeetingRatings.Include(r => r.Scores).FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
         if (rating is null) return Outcome<MeetingRating>.Fail("status", "Chi ủy chưa đề xuất xếp loại.");
         if (rating.Status == RatingStatus.Confirmed) return Outcome<MeetingRating>.Fail("status", "Cấp trên đã xác nhận xếp loại.");
+        if (await seal.RefusalAsync(meetingId, ct) is { } refused) return Outcome<MeetingRating>.Fail("status", refused);
         var voters = await db.Attendances.CountAsync(a => a.MeetingId == meetingId && a.Status == AttendanceStatus.Present && a.Official, ct);
         if (votesFor < 0 || votesAgainst < 0 || votesFor + votesAgainst > voters)
             return Outcome<MeetingRating>.Fail("votesFor", $"Số phiếu không hợp lệ: chỉ {voters} đảng viên chính thức có mặt được biểu quyết.");
         if (votesFor * 2 <= voters)
             return Outcome<MeetingRating>.Fail("votesFor", $"Đề xuất chưa được quá nửa ({votesFor}/{voters}) đảng viên chính thức có mặt tán thành: chi ủy đề xuất lại.");
         rating.VotesFor = votesFor; rating.VotesAgainst = votesAgainst; rating.VotedAt = Now; rating.VotesRecordedBy = Actor; rating.Status = RatingStatus.Voted;
-        return await SaveAsync(rating, ct);
+        return await ResealAndSaveAsync(rating, ct);
     }
 
     /// <summary>The attending upper-level member confirms, or sets another level with the reason.</summary>
     public async Task<Outcome<MeetingRating>> ConfirmAsync(int meetingId, RatingLevel? level, string? note, CancellationToken ct = default)
     {
-        var rating = await db.MeetingRatings.FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
+        var rating = await db.MeetingRatings.Include(r => r.Scores).FirstOrDefaultAsync(r => r.MeetingId == meetingId, ct);
         if (rating is null || rating.Status == RatingStatus.Proposed)
             return Outcome<MeetingRating>.Fail("status", "Chi bộ chưa biểu quyết đề xuất xếp loại.");
         if (rating.Status == RatingStatus.Confirmed) return Outcome<MeetingRating>.Fail("status", "Xếp loại đã được xác nhận.");
+        if (await seal.RefusalAsync(meetingId, ct) is { } refused) return Outcome<MeetingRating>.Fail("status", refused);
         if (level is { } l && l != rating.Level)
         {
             if (string.IsNullOrWhiteSpace(note)) return Outcome<MeetingRating>.Fail("note", "Ghi lý do khi xác nhận mức xếp loại khác đề xuất.");
@@ -170,6 +181,6 @@ public class RatingService(AppDbContext db, TimeProvider clock, IHttpContextAcce
             rating.Level = l;
         }
         rating.Status = RatingStatus.Confirmed; rating.ConfirmedBy = Actor; rating.ConfirmedAt = Now; rating.ConfirmationNote = note?.Trim();
-        return await SaveAsync(rating, ct);
+        return await ResealAndSaveAsync(rating, ct);
     }
 }

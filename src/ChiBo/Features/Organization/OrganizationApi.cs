@@ -27,92 +27,93 @@ public static class OrganizationApi
             var date = asOf ?? scope.Today;
             var root = await db.AsDtos(db.Units.Where(u => u.Id == scope.RootUnitId), date).FirstOrDefaultAsync();
             return TypedResults.Ok(root);
-        }).WithSummary("Đơn vị gốc của tài khoản");
+        }).OwnRecordsOnly("the account's own node").WithSummary("Đơn vị gốc của tài khoản");
 
-        g.MapGet("/{id:int}", async Task<Results<Ok<UnitDetail>, NotFound, ForbidHttpResult>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        g.MapGet("/{id:int}", async Task<Results<Ok<UnitDetail>, NotFound>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
         {
             var date = asOf ?? scope.Today;
-            if (!await scope.CanSeeUnitAsync(id, date)) return TypedResults.Forbid();
             var unit = await db.AsDtos(db.Units.Where(u => u.Id == id), date).FirstOrDefaultAsync();
             if (unit is null) return TypedResults.NotFound();
             var ancestors = await db.AncestorsAsync(id, date);
             var children = await db.ChildrenAsync(id, date);
             var count = await db.Memberships.CountAsync(m => m.UnitId == id && m.From <= date && (m.To == null || m.To > date));
             return TypedResults.Ok(new UnitDetail(unit, ancestors, children.OrderBy(c => c.Name, ChiBo.Features.Search.VietnameseText.NameComparer).ToList(), count, date));
-        }).WithSummary("Một đơn vị vào một ngày: cấp trên, đơn vị trực thuộc");
+        }).RequireOn<UnitAccess, UnitNeed>(UnitNeed.See, "asOf").WithSummary("Một đơn vị vào một ngày: cấp trên, đơn vị trực thuộc");
 
-        g.MapGet("/by-code/{code}", async Task<Results<Ok<UnitDto>, NotFound, ForbidHttpResult>> (string code, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        g.MapGet("/by-code/{code}", async Task<Results<Ok<UnitDto>, NotFound, ProblemHttpResult>> (string code, DateOnly? asOf, UserScope scope, UnitAccess access, AppDbContext db) =>
         {
             var date = asOf ?? scope.Today;
             var id = await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync();
-            if (id is null) return TypedResults.NotFound();
-            if (!await scope.CanSeeUnitAsync(id.Value, date)) return TypedResults.Forbid();
+            if (id is null) return Problems.NotFound();
+            if (await access.OnAsync(id.Value, date, UnitNeed.See) is { Allowed: false } refused) return refused.ToProblem();
             var dto = await db.AsDtos(db.Units.Where(u => u.Id == id), date).FirstOrDefaultAsync();
             return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
-        }).WithSummary("Tìm đơn vị theo mã");
+        }).RuleInHandler("UnitAccess.See on the unit with that code").WithSummary("Tìm đơn vị theo mã");
 
-        g.MapGet("/{id:int}/subtree", async Task<Results<Ok<List<UnitDto>>, ForbidHttpResult>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
+        g.MapGet("/{id:int}/subtree", async Task<Ok<List<UnitDto>>> (int id, DateOnly? asOf, UserScope scope, AppDbContext db) =>
         {
             var date = asOf ?? scope.Today;
-            if (!await scope.CanSeeUnitAsync(id, date)) return TypedResults.Forbid();
             var ids = db.SubtreeIds(id, date);
             return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), date).ToListAsync());
-        }).WithSummary("Toàn bộ cây dưới một đơn vị vào một ngày");
+        }).RequireOn<UnitAccess, UnitNeed>(UnitNeed.See, "asOf").WithSummary("Toàn bộ cây dưới một đơn vị vào một ngày");
 
-        g.MapGet("/{id:int}/roll", async Task<Results<Ok<List<RollEntry>>, ForbidHttpResult>> (int id, DateOnly? date, UserScope scope, AppDbContext db) =>
+        g.MapGet("/{id:int}/roll", async Task<Ok<List<RollEntry>>> (int id, DateOnly? date, UserScope scope, AppDbContext db) =>
         {
             var d = date ?? scope.Today;
-            if (!await scope.CanSeeUnitAsync(id, d)) return TypedResults.Forbid();
             return TypedResults.Ok(await Roll.OnAsync(db, id, d));
-        }).WithSummary("Danh sách đảng viên của chi bộ vào một ngày");
+        }).RequireOn<UnitAccess, UnitNeed>(UnitNeed.See, "date").WithSummary("Danh sách đảng viên của chi bộ vào một ngày");
 
-        g.MapGet("/{id:int}/history", async Task<Results<Ok<List<UnitEvent>>, ForbidHttpResult>> (int id, UserScope scope, AppDbContext db) =>
-        {
-            if (!await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
-            return TypedResults.Ok(await db.UnitEvents.AsNoTracking().Where(e => e.UnitId == id).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync());
-        }).WithSummary("Lịch sử thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể");
+        g.MapGet("/{id:int}/history", async Task<Ok<List<UnitEvent>>> (int id, AppDbContext db) =>
+            TypedResults.Ok(await db.UnitEvents.AsNoTracking().Where(e => e.UnitId == id).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync()))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See).WithSummary("Lịch sử thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể");
 
-        g.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem, ForbidHttpResult>> (CreateUnitRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+        g.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem, ProblemHttpResult>> (CreateUnitRequest req, UnitAccess access, TreeService tree, AppDbContext db) =>
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.ParentId, req.From)) return TypedResults.Forbid();
+            if (await access.OnAsync(req.ParentId, req.From, UnitNeed.Manage) is { Allowed: false } refused) return refused.ToProblem();
             var r = await InTransaction(db, () => tree.CreateAsync(new TreeService.NewUnit(req.Code, req.Name, req.TypeCode, req.ParentId, req.From, req.IssuerCode, req.CellKind, req.Place)));
             if (!r.Ok) return r.ToProblem();
             var dto = await db.AsDtos(db.Units.Where(u => u.Id == r.Value!.Id), req.From).FirstAsync();
             return TypedResults.Created($"/api/v1/units/{dto.Id}", dto);
-        }).WithSummary("Thành lập đơn vị");
+        }).Require<UnitAccess, UnitNeed, CreateUnitRequest>(UnitNeed.Manage, r => r.ParentId, "parentId").WithSummary("Thành lập đơn vị");
 
+        // Tree changes are the organization board's: committee staff of a node at or above the unit (UnitNeed.Manage).
         g.MapPost("/{id:int}/rename", (int id, RenameRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
-            Change(id, scope, db, () => tree.RenameAsync(id, req.Name, req.IssuerCode, req.Date, req.Decision))).WithSummary("Đổi tên đơn vị");
-        g.MapPost("/{id:int}/move", async (int id, MoveRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
-            await scope.CanSeeUnitAsync(req.NewParentId, req.Date) ? await Change(id, scope, db, () => tree.MoveAsync(id, req.NewParentId, req.Date, req.Decision)) : TypedResults.Forbid()).WithSummary("Chuyển đơn vị sang cấp trên khác");
-        g.MapPost("/{id:int}/merge", async (int id, MergeRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+            Change(id, scope, db, () => tree.RenameAsync(id, req.Name, req.IssuerCode, req.Date, req.Decision)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Manage).WithSummary("Đổi tên đơn vị");
+        g.MapPost("/{id:int}/move", (int id, MoveRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+            Change(id, scope, db, () => tree.MoveAsync(id, req.NewParentId, req.Date, req.Decision)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Manage)
+            .Require<UnitAccess, UnitNeed, MoveRequest>(UnitNeed.Manage, r => r.NewParentId, "newParentId").WithSummary("Chuyển đơn vị sang cấp trên khác");
+        g.MapPost("/{id:int}/merge", async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> (int id, MergeRequest req, UserScope scope, UnitAccess access, TreeService tree, AppDbContext db) =>
         {
-            foreach (var s in req.SourceIds) if (!await scope.CanSeeUnitAsync(s, req.Date)) return TypedResults.Forbid();
-            return await Change(id, scope, db, () => tree.MergeAsync(req.SourceIds, id, req.Date, req.Decision));
-        }).WithSummary("Sáp nhập các đơn vị vào đơn vị này");
+            foreach (var s in req.SourceIds ?? [])
+                if (await access.OnAsync(s, req.Date, UnitNeed.Manage) is { Allowed: false } refused) return refused.ToProblem();
+            return await Change(id, scope, db, () => tree.MergeAsync(req.SourceIds ?? [], id, req.Date, req.Decision));
+        }).Require<UnitAccess, UnitNeed>(UnitNeed.Manage).WithSummary("Sáp nhập các đơn vị vào đơn vị này");
         g.MapPost("/{id:int}/dissolve", (int id, DateRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
-            Change(id, scope, db, () => tree.DissolveAsync(id, req.Date, req.Decision))).WithSummary("Giải thể đơn vị");
+            Change(id, scope, db, () => tree.DissolveAsync(id, req.Date, req.Decision)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Manage).WithSummary("Giải thể đơn vị");
 
-        g.MapPost("/{id:int}/split", async Task<Results<Ok<List<UnitDto>>, ValidationProblem, ForbidHttpResult>> (int id, SplitRequest req, UserScope scope, TreeService tree, AppDbContext db) =>
+        g.MapPost("/{id:int}/split", async Task<Results<Ok<List<UnitDto>>, ValidationProblem, ProblemHttpResult>> (int id, SplitRequest req, UserScope scope, MemberAccess members, TreeService tree, AppDbContext db) =>
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
-            var parts = req.Parts.Select(p => new TreeService.SplitPart(
+            // The members divided out must be the unit's, seen by the caller: a foreign id is refused as not found.
+            foreach (var m in (req.Parts ?? []).SelectMany(p => p.MemberIds ?? []))
+                if (await members.ForAsync(m, MemberNeed.Edit) is { Allowed: false } refused) return refused.ToProblem();
+            var parts = (req.Parts ?? []).Select(p => new TreeService.SplitPart(
                 new TreeService.NewUnit(p.Code, p.Name, p.TypeCode, null, req.Date, p.IssuerCode, p.CellKind), p.ChildIds ?? [], p.MemberIds ?? [])).ToList();
             var r = await InTransaction(db, () => tree.SplitAsync(id, parts, req.Date, req.Decision));
             if (!r.Ok) return r.ToProblem();
             var ids = r.Value!.Select(u => u.Id).ToList();
             return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => ids.Contains(u.Id)), req.Date).ToListAsync());
-        }).WithSummary("Chia tách đơn vị: đơn vị mới, đơn vị trực thuộc và đảng viên được chia về từng đơn vị");
+        }).Require<UnitAccess, UnitNeed>(UnitNeed.Manage).WithSummary("Chia tách đơn vị: đơn vị mới, đơn vị trực thuộc và đảng viên được chia về từng đơn vị");
 
         g.MapGet("/types", async (AppDbContext db) => TypedResults.Ok(await db.UnitTypes.AsNoTracking().OrderBy(t => t.LevelRank).ToListAsync()))
-            .WithSummary("Các loại tổ chức đảng (dữ liệu, có hiệu lực theo thời gian)");
+            .OwnRecordsOnly("reference data: the node types").WithSummary("Các loại tổ chức đảng (dữ liệu, có hiệu lực theo thời gian)");
         return g;
     }
 
-    static async Task<Results<Ok<UnitDto>, ValidationProblem, ForbidHttpResult>> Change(int id, UserScope scope, AppDbContext db, Func<Task<Outcome<Unit>>> op)
+    static async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> Change(int id, UserScope scope, AppDbContext db, Func<Task<Outcome<Unit>>> op)
     {
-        // Tree changes are the organization board's: staff of a node above (or at) the unit.
-        if (!scope.IsStaff || !await scope.CanSeeUnitAsync(id)) return TypedResults.Forbid();
         var r = await InTransaction(db, op);
         if (!r.Ok) return r.ToProblem();
         return TypedResults.Ok(await db.AsDtos(db.Units.Where(u => u.Id == r.Value!.Id), scope.Today).FirstAsync());

@@ -21,7 +21,7 @@ public enum UnitNeed
 /// The access rule of a unit and of every record that is addressed through it (<c>units/{id}/…</c>). An account
 /// that cannot see the unit gets 404, as if it did not exist.
 /// </summary>
-public class UnitAccess(AppDbContext db, UserScope scope) : IAccessRule<UnitNeed>
+public class UnitAccess(AppDbContext db, UserScope scope) : IDatedAccessRule<UnitNeed>
 {
     public async Task<Access> ForAsync(int id, UnitNeed need, CancellationToken ct = default)
     {

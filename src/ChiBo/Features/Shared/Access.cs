@@ -37,6 +37,12 @@ public interface IAccessRule<in TNeed>
     Task<Access> ForAsync(int id, TNeed need, CancellationToken ct = default);
 }
 
+/// <summary>A rule that can also answer for the tree as it was on a date (a unit's page "as of 10/01/2023").</summary>
+public interface IDatedAccessRule<in TNeed> : IAccessRule<TNeed>
+{
+    Task<Access> OnAsync(int id, DateOnly date, TNeed need, CancellationToken ct = default);
+}
+
 /// <summary>What an endpoint declared about access: a rule, or why any signed-in account may call it.</summary>
 public sealed record AccessMetadata(string Description);
 
@@ -51,6 +57,24 @@ public static class AccessEndpoints
                 var raw = ctx.HttpContext.Request.RouteValues[routeValue]?.ToString();
                 if (!int.TryParse(raw, out var id)) return Problems.NotFound();
                 var access = await ctx.HttpContext.RequestServices.GetRequiredService<TRule>().ForAsync(id, need, ctx.HttpContext.RequestAborted);
+                return access.Allowed ? await next(ctx) : access.ToProblem();
+            });
+
+    /// <summary>
+    /// As <see cref="Require{TRule,TNeed}(RouteHandlerBuilder,TNeed,string)"/>, on the date given in query value
+    /// <paramref name="dateQuery"/> when there is one (ISO, checked by <see cref="InputChecks"/>), else today.
+    /// </summary>
+    public static RouteHandlerBuilder RequireOn<TRule, TNeed>(this RouteHandlerBuilder b, TNeed need, string dateQuery, string routeValue = "id")
+        where TRule : IDatedAccessRule<TNeed> =>
+        b.WithMetadata(new AccessMetadata($"{typeof(TRule).Name}.{need} on {{{routeValue}}} as of ?{dateQuery}"))
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                var http = ctx.HttpContext;
+                if (!int.TryParse(http.Request.RouteValues[routeValue]?.ToString(), out var id)) return Problems.NotFound();
+                var rule = http.RequestServices.GetRequiredService<TRule>();
+                var access = DateOnly.TryParseExact(http.Request.Query[dateQuery].ToString(), "yyyy-MM-dd", out var date)
+                    ? await rule.OnAsync(id, date, need, http.RequestAborted)
+                    : await rule.ForAsync(id, need, http.RequestAborted);
                 return access.Allowed ? await next(ctx) : access.ToProblem();
             });
 
@@ -82,6 +106,13 @@ public static class AccessEndpoints
                 var access = await ctx.HttpContext.RequestServices.GetRequiredService<TRule>().ForAsync(id, need, ctx.HttpContext.RequestAborted);
                 return access.Allowed ? await next(ctx) : access.ToProblem();
             });
+
+    /// <summary>
+    /// The resource's rule is called by the handler itself, because the id is only known there (a unit looked up by
+    /// its code, a list filtered row by row): the declaration names the rule so a reader finds it.
+    /// </summary>
+    public static TBuilder RuleInHandler<TBuilder>(this TBuilder b, string rule) where TBuilder : IEndpointConventionBuilder =>
+        b.WithMetadata(new AccessMetadata("in handler: " + rule));
 
     /// <summary>
     /// An endpoint whose records are the caller's own (my notifications, my assignments) or reference data every

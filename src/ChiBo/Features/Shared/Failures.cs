@@ -114,10 +114,12 @@ public class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExc
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception e, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed the request at /Error; the feature keeps the path that failed.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase)) return false;
         var (status, detail, errors) = Failures.Describe(e);
-        if (status >= 500 && status != 503) log.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-        else log.LogWarning("{Method} {Path} answered {Status}: {Message}", http.Request.Method, http.Request.Path, status, e.Message);
+        if (status >= 500 && status != 503) log.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, path);
+        else log.LogWarning("{Method} {Path} answered {Status}: {Message}", http.Request.Method, path, status, e.Message);
         http.Response.StatusCode = status;
         if (status == 503) http.Response.Headers.RetryAfter = "5";
         var p = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = Problems.Title(status), Detail = detail };

@@ -18,7 +18,7 @@ public record Outcome<T>(T? Value, string? Field, string? Error)
     };
 
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [Field ?? ""] = [Error ?? ""] }, title: "Dữ liệu không hợp lệ");
+        new Dictionary<string, string[]> { [Field ?? ""] = [Error ?? ""] }, detail: Error, title: "Dữ liệu không hợp lệ");
 }
 
 public static class Dates

@@ -19,11 +19,17 @@ public interface IPageAccess
 public sealed class RequireAttribute<TRule, TNeed>(TNeed need, string routeValue = "id") : Attribute, IPageAccess
     where TRule : IAccessRule<TNeed>
 {
+    /// <summary>A query field with the date the page shows the tree on (dd/MM/yyyy), for rules that answer on a date.</summary>
+    public string? DateQuery { get; init; }
+
     public async Task<Access> CheckAsync(HttpContext http)
     {
         var raw = http.Request.RouteValues.TryGetValue(routeValue, out var v) ? v?.ToString() : http.Request.Query[routeValue].ToString();
         if (!int.TryParse(raw, out var id)) return Access.Hidden;
-        return await http.RequestServices.GetRequiredService<TRule>().ForAsync(id, need, http.RequestAborted);
+        var rule = http.RequestServices.GetRequiredService<TRule>();
+        if (DateQuery is not null && rule is IDatedAccessRule<TNeed> dated && Dates.TryParseVn(http.Request.Query[DateQuery], out var date))
+            return await dated.OnAsync(id, date, need, http.RequestAborted);
+        return await rule.ForAsync(id, need, http.RequestAborted);
     }
 }
 

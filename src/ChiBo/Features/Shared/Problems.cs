@@ -54,6 +54,8 @@ public static class Problems
         var p = ctx.ProblemDetails;
         var status = p.Status ?? ctx.HttpContext.Response.StatusCode;
         if (string.IsNullOrEmpty(p.Title) || p.Title == ReasonPhrase(status)) p.Title = Title(status);
+        // The framework's own title for a ValidationProblem without one.
+        if (p.Title == "One or more validation errors occurred.") p.Title = "Dữ liệu không hợp lệ";
         p.Detail ??= Detail(status);
     }
 

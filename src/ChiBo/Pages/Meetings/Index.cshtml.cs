@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, UserScope scope, MeetingService meeting
 
     public async Task<IActionResult> OnGetAsync(int cellId, int? year)
     {
-        if (!await scope.CanSeeUnitAsync(cellId)) return Forbid();
+        if (year is < InputChecks.MinYear or > InputChecks.MaxYear) return BadRequest();
         if (!await LoadAsync(cellId, year)) return NotFound();
         var next = await NextMeetingDayAsync(cellId);
         Form.Date = next.Vn();
@@ -43,9 +43,9 @@ public class IndexModel(AppDbContext db, UserScope scope, MeetingService meeting
         return Page();
     }
 
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Run, "cellId")]
     public async Task<IActionResult> OnPostAsync(int cellId)
     {
-        if (!await scope.CanRunAsync(cellId)) return Forbid();
         var f = Form;
         if (!Dates.TryParseVn(f.Date, out var date)) ModelState.AddModelError("Form.Date", "Ngày họp không hợp lệ (dd/MM/yyyy).");
         if (!TimeOnly.TryParse(f.Time, out var time)) ModelState.AddModelError("Form.Time", "Giờ họp không hợp lệ (HH:mm).");

@@ -36,13 +36,13 @@ public class DetailsModel(AppDbContext db, UserScope scope, MemberService member
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await scope.CanSeeMemberAsync(id)) return Forbid();
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
+    [Require<MemberAccess, MemberNeed>(MemberNeed.Edit)]
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (!await MemberQueries.CanEditAsync(db, scope, id)) return Forbid();
+        if (Form.AdmittedOn is null) ModelState.AddModelError("Form.AdmittedOn", "Nhập ngày vào Đảng (dd/MM/yyyy).");
         if (ModelState.IsValid)
         {
             var f = Form;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Pages.Units;
 
-[Require<UnitAccess, UnitNeed>(UnitNeed.See)]
+[Require<UnitAccess, UnitNeed>(UnitNeed.See, DateQuery = "date")]
 public class DetailsModel(AppDbContext db, UserScope scope, ChiBo.Features.Reminders.DueList due, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     /// <summary>On the account's own node (its home page): what is due soon or overdue.</summary>
@@ -33,7 +33,6 @@ public class DetailsModel(AppDbContext db, UserScope scope, ChiBo.Features.Remin
             if (Dates.TryParseVn(date, out var d)) AsOf = d;
             else DateError = $"Ngày “{date}” không hợp lệ; hãy nhập theo dạng dd/MM/yyyy.";
         }
-        if (!await scope.CanSeeUnitAsync(id, AsOf)) return Forbid();
         var unit = await db.AsDtos(db.Units.Where(u => u.Id == id), AsOf).FirstOrDefaultAsync();
         if (unit is null) return NotFound();
         Unit = unit;
