@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChiBo.Data;
-using ChiBo.Features.Meetings;
 using ChiBo.Tests.Infrastructure;
 using ChiBo.Tests.Meetings;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static ChiBo.Tests.Meetings.MeetingFlow;
 
 namespace ChiBo.Tests.Monitoring;
@@ -56,10 +52,11 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
         }
         Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/api/v1/monitoring/groups/{gid}")).StatusCode);
 
-        // Two meetings in March 2024: one in a covered cell, one not. The cell's vote on the first is written as the cell left it
-        // (the vote itself is the meeting tests' concern).
+        // Two meetings in March 2024: one in a covered cell (its secretary proposes and records the cell's vote), one not.
         var m = await covered.HoldAsync("2024-03-03", covered.Official.Take(5));
-        await VotedAsync(Id(m), RatingLevel.Good);
+        var manual = new Dictionary<string, decimal> { ["CB3"] = 5, ["TH1"] = 5, ["TH4"] = 9, ["TH5"] = 9 };
+        await Ok(await covered.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/propose", new { scores = manual }));
+        await Ok(await covered.Secretary.PostAsJsonAsync($"/api/v1/meetings/{Id(m)}/rating/vote", new { votesFor = 8, votesAgainst = 0 }));
         var outside = await other.HoldAsync("2024-03-03", other.Official.Take(5));
 
         // The month's schedule: the covered cell's meeting, and Nà Khum with nothing planned.
@@ -136,15 +133,6 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await covered.Clerk.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url + "/docx")).StatusCode);
-    }
-
-    async Task VotedAsync(int meetingId, RatingLevel level)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var rules = await db.RuleSets.Select(r => r.Id).FirstAsync(TestContext.Current.CancellationToken);
-        db.MeetingRatings.Add(new MeetingRating { MeetingId = meetingId, RuleSetId = rules, Level = level, Total = 92, Status = RatingStatus.Voted, ProposedAt = DateTime.UtcNow, VotedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }
 

@@ -113,7 +113,9 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
             Assert.Contains("year", await res.Content.ReadAsStringAsync());
         }
         var noItems = await clerk.PutAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2029", new { });
-        Assert.True(noItems.IsSuccessStatusCode, await noItems.Content.ReadAsStringAsync());   // a draft with no topics yet
+        Assert.Equal(HttpStatusCode.BadRequest, noItems.StatusCode);
+        Assert.Contains("items", await noItems.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/v1/units/{f.CellId}/plans/2029")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync("/api/v1/plans/999999/review", new { approve = true, version = 0 })).StatusCode);
     }
 
