@@ -76,6 +76,8 @@ public abstract class MonitoringTests(ChiBoApp app) : AppTest(app)
         await Ok(await leader.PostAsJsonAsync($"/api/v1/monitoring/groups/{gid}/assignments", new { meetingId = Id(m), userName = "theodoi.binhlu" }));
         var mine = await Get(member, "/api/v1/monitoring/assignments");
         Assert.Contains(mine.EnumerateArray(), a => a.GetProperty("meetingId").GetInt32() == Id(m));
+        Assert.Single((await Get(member, $"/api/v1/monitoring/assignments?groupId={gid}")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/monitoring/assignments?groupId={gid}")).StatusCode);
 
         // The member cannot record a visit to a cell the group does not cover (a monitoring-only account does not even see it), nor
         // can committee staff record a group's visit; the member records the covered one and confirms its rating.

@@ -103,6 +103,7 @@ public static class MonitoringApi
         g.MapGet("/assignments", async (int? groupId, UserScope scope, AppDbContext db) =>
             TypedResults.Ok(await AssignmentsAsync(db, scope.Today, userId: scope.UserId ?? "", groupId: groupId)))
             .OwnRecordsOnly("the meetings the account itself is assigned to")
+            .RequireQuery<GroupAccess, GroupNeed>(GroupNeed.Read, "groupId")
             .WithSummary("Các buổi sinh hoạt tài khoản được phân công dự");
 
         g.MapGet("/groups/{id:int}/coverage-report", async Task<Ok<CoverageReport>> (int id, DateOnly? from, DateOnly? to, UserScope scope, MonitoringService svc) =>
