@@ -11,7 +11,8 @@ namespace ChiBo.Data;
 /// Last year's (2025) ratings of the demo province's organizations and of Nà Khum's members, done in January 2026 through
 /// the services, and 2025's "Chi bộ 4 tốt". The product came into use in December 2025, so the records hold one month
 /// of 2025: the computed scores say so, the cells scored from their paper books, and the committees decided on their files
-/// (noted on each decision that differs from the proposal) — as a first year in the product would really look.
+/// (noted on each decision that differs from the proposal; "xuất sắc" only where the records show its conditions met) —
+/// as a first year in the product would really look.
 /// </summary>
 public static class DemoAppraisals
 {
@@ -39,8 +40,13 @@ public static class DemoAppraisals
             var scheme = await As(self).SchemeAsync(a.SchemeId);
             a = Check(await As(self).SelfAssessAsync(a.Id, Scores(scheme, share), "Tự kiểm điểm theo hồ sơ năm 2025.", a.Version));
             a = Check(await As(cell).ProposeAsync(a.Id, Scores(scheme, share), "Chi bộ nhận xét: đoàn kết, thực hiện tốt nhiệm vụ được giao; sổ sinh hoạt năm 2025 ghi trên giấy.", a.Version));
-            Check(await As(decider).DecideAsync(a.Id, decided, decided == a.ProposedLevel ? null
-                : "Căn cứ hồ sơ sinh hoạt chi bộ năm 2025 trên sổ giấy (hệ thống áp dụng từ tháng 12/2025) và báo cáo kiểm điểm của cấp ủy.", a.Version));
+            string? Note(AppraisalLevel level) => level == a.ProposedLevel ? null
+                : "Căn cứ hồ sơ sinh hoạt chi bộ năm 2025 trên sổ giấy (hệ thống áp dụng từ tháng 12/2025) và báo cáo kiểm điểm của cấp ủy.";
+            var r = await As(decider).DecideAsync(a.Id, decided, Note(decided), a.Version);
+            // "Xuất sắc" needs every one of its conditions shown met by the records; with one month of 2025 in the product
+            // a cell's year of meetings cannot show it, so the committee decides "tốt" on its paper files.
+            if (!r.Ok && r.Field == "level" && decided == AppraisalLevel.Excellent) r = await As(decider).DecideAsync(a.Id, AppraisalLevel.Good, Note(AppraisalLevel.Good), a.Version);
+            Check(r);
             db.ChangeTracker.Clear();
         }
 

@@ -53,6 +53,17 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
     static object AllMax(JsonElement appraisal) => appraisal.GetProperty("criteria").EnumerateArray()
         .Select(c => new { code = c.GetProperty("code").GetString(), points = c.GetProperty("maxPoints").GetInt32() }).ToArray();
 
+    /// <summary>A step refused with the given status, and the rating exactly as it was: same status, version and history.</summary>
+    async Task<HttpResponseMessage> Refused(HttpClient who, string url, object body, HttpStatusCode expected, JsonElement before, HttpClient? reader = null)
+    {
+        var res = await who.PostAsJsonAsync(url, body);
+        Assert.True(res.StatusCode == expected, $"POST {url}: expected {(int)expected}, got {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        var after = await Get(reader ?? await App.ApiAs("admin"), $"/api/v1/appraisals/{Id(before)}");
+        Assert.Equal((before.GetProperty("status").GetString(), Version(before), before.GetProperty("events").GetArrayLength()),
+            (after.GetProperty("status").GetString(), Version(after), after.GetProperty("events").GetArrayLength()));
+        return res;
+    }
+
     [Fact]
     public async Task TheMeetingQualityCriterionOfACellsYearIsComputedFromItsMeetings()
     {
@@ -92,7 +103,8 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(10m, Criterion(aYoung, "C3").GetProperty("computedPoints").GetDecimal());
 
         // Full marks everywhere are still not "xuất sắc" when the year of meetings is only Khá: the condition holds it back.
-        var self = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a6)}/self", new { scores = AllMax(a6), note = "Tự đánh giá", version = Version(a6) }));
+        var sixSecretary = await TestAccounts.SecretaryAsync(App, six);
+        var self = await Ok(await sixSecretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a6)}/self", new { scores = AllMax(a6), note = "Tự đánh giá", version = Version(a6) }));
         Assert.Equal(100m, self.GetProperty("selfTotal").GetDecimal());
         Assert.Equal("Good", self.GetProperty("selfLevel").GetString());
         Assert.Contains(self.GetProperty("suggested").GetProperty("notMet").EnumerateArray(), m => m.GetString()!.Contains("Chất lượng sinh hoạt chi bộ cả năm đạt Tốt"));
@@ -117,7 +129,7 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Equal((2025, 2026, 2), (term.GetProperty("fromYear").GetInt32(), term.GetProperty("year").GetInt32(), term.GetProperty("termYears").GetArrayLength()));
         Assert.Equal(6m, Criterion(term, "C3").GetProperty("computedPoints").GetDecimal());
         Assert.Contains("Nhiệm kỳ 2025–2026, chất lượng sinh hoạt từng năm: 2025 Tốt; 2026 Kém.", Criterion(term, "C3").GetProperty("evidence").GetString());
-        var termSelf = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(term)}/self", new { scores = AllMax(term), version = Version(term) }));
+        var termSelf = await Ok(await sixSecretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(term)}/self", new { scores = AllMax(term), version = Version(term) }));
         Assert.Equal("Pass", termSelf.GetProperty("selfLevel").GetString());   // a Kém year holds back both "tốt" and "xuất sắc"
         // The annual rating of 2026 is a separate record from the term's.
         Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/v1/units/{six}/appraisals", new { year = 2026 })).StatusCode);
@@ -132,28 +144,40 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var clerk = await App.ApiAs("vp.binhlu");
         var outsider = await App.ApiAs("bithu.muongso");
         var province = await App.ApiAs("btc.tinh");
+        var admin = await App.ApiAs("admin");
         var cell = await UnitId("LC-BL-NK");
 
         var a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 }));
         Assert.Equal(await UnitId("LC-BL"), a.GetProperty("deciderUnitId").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/appraisals/{Id(a)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/appraisals/{Id(a)}")).StatusCode);
 
         // A manual criterion left blank is refused, in Vietnamese, naming it.
         var blank = await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = Array.Empty<object>(), version = Version(a) });
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         Assert.Contains("Chưa chấm tiêu chí C1", await blank.Content.ReadAsStringAsync());
         var manual = new[] { new { code = "C1", points = 9m }, new { code = "C2", points = 9m }, new { code = "N1", points = 36m }, new { code = "N4", points = 8m } };
+        // The cell's own steps are the cell's: the commune that decides does not write them for it, nor the province.
+        foreach (var wrong in new[] { clerk, province, admin })
+            await Refused(wrong, $"/api/v1/appraisals/{Id(a)}/self", new { scores = manual, note = "Cấp trên viết thay", version = Version(a) }, HttpStatusCode.Forbidden, a);
         a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = manual, note = "Chi ủy tự đánh giá", version = Version(a) }));
         Assert.Equal("SelfAssessed", a.GetProperty("status").GetString());
+        foreach (var wrong in new[] { clerk, province, admin, member })
+            await Refused(wrong, $"/api/v1/appraisals/{Id(a)}/propose", new { scores = manual, note = "Cấp trên đề xuất thay", version = Version(a) }, HttpStatusCode.Forbidden, a);
+        await Refused(outsider, $"/api/v1/appraisals/{Id(a)}/propose", new { scores = manual, note = "x", version = Version(a) }, HttpStatusCode.NotFound, a);
         a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = manual, note = "Chi bộ nhận xét: đoàn kết, hoàn thành nhiệm vụ", version = Version(a) }));
         Assert.Equal("Proposed", a.GetProperty("status").GetString());
 
-        // The decision: not the cell itself, not another commune, not a member; the commune committee above does it.
+        // The decision: not the cell itself, not a member, not the province (it skips the commune), not an administrator;
+        // another commune does not even see the rating. The commune committee directly above does it.
         var decide = new { note = (string?)null, version = Version(a) };
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", decide)).StatusCode);
+        foreach (var wrong in new[] { secretary, member, province, admin })
+        {
+            var res = await Refused(wrong, $"/api/v1/appraisals/{Id(a)}/decide", decide, HttpStatusCode.Forbidden, a);
+            Assert.Contains("cấp ủy trực tiếp cấp trên", await res.Content.ReadAsStringAsync());
+        }
+        await Refused(outsider, $"/api/v1/appraisals/{Id(a)}/decide", decide, HttpStatusCode.NotFound, a);
+        await Refused(province, $"/api/v1/appraisals/{Id(a)}/return", new { note = "Cấp tỉnh trả lại", version = Version(a) }, HttpStatusCode.Forbidden, a);
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(a) - 1 })).StatusCode);
         var other = await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { level = "Excellent", version = Version(a) });
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
@@ -162,25 +186,56 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(("Decided", a.GetProperty("proposedLevel").GetString()), (done.GetProperty("status").GetString(), done.GetProperty("decidedLevel").GetString()));
         Assert.Equal(new[] { ("Started", "bithu.nakhum"), ("SelfAssessed", "bithu.nakhum"), ("Proposed", "bithu.nakhum"), ("Decided", "vp.binhlu") },
             done.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("step").GetString()!, e.GetProperty("actor").GetString()!)).ToArray());
-        Assert.Equal(HttpStatusCode.Conflict, (await province.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(done) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await province.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(done) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/decide", new { version = Version(done) })).StatusCode);
 
         // The commune's list of its organizations shows the result in the distribution.
         var overview = await Get(clerk, $"/api/v1/units/{await UnitId("LC-BL")}/appraisals?year=2025");
         Assert.Equal(1, overview.GetProperty("decided").GetInt32());
         Assert.Equal(1, overview.GetProperty("distribution").GetProperty(done.GetProperty("decidedLevelText").GetString()!).GetInt32());
 
-        // A member's own rating: the member assesses themself, the cell proposes, the commune decides; the member cannot propose.
+        // A member's own rating: the member assesses themself (not the secretary for them), the cell proposes (not the member,
+        // not the commune), the commune decides.
         var me = await Get(member, "/api/v1/auth/me");
         var memberId = me.GetProperty("memberId").GetInt32();
         var m = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025, memberId }));
         Assert.Equal("MemberAttendance", Criterion(m, "C2").GetProperty("source").GetString());
         var mine = new[] { new { code = "C1", points = 18m }, new { code = "N1", points = 50m }, new { code = "N2", points = 9m } };
+        foreach (var wrong in new[] { secretary, clerk })
+            await Refused(wrong, $"/api/v1/appraisals/{Id(m)}/self", new { scores = mine, note = "Viết thay", version = Version(m) }, HttpStatusCode.Forbidden, m, clerk);
         m = await Ok(await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/self", new { scores = mine, note = "Tự nhận xét", version = Version(m) }));
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/propose", new { scores = mine, note = "x", version = Version(m) })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/appraisals/{Id(m)}")).StatusCode);
+        foreach (var wrong in new[] { member, clerk })
+            await Refused(wrong, $"/api/v1/appraisals/{Id(m)}/propose", new { scores = mine, note = "x", version = Version(m) }, HttpStatusCode.Forbidden, m, clerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/appraisals/{Id(m)}")).StatusCode);
         m = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/propose", new { scores = mine, note = "Chi bộ nhận xét", version = Version(m) }));
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/decide", new { version = Version(m) })).StatusCode);
+        foreach (var wrong in new[] { secretary, province })
+            await Refused(wrong, $"/api/v1/appraisals/{Id(m)}/decide", new { version = Version(m) }, HttpStatusCode.Forbidden, m, clerk);
         Assert.Equal("Decided", (await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(m)}/decide", new { version = Version(m) }))).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnExcellentWhoseConditionTheRecordsDoNotMeetIsRefusedNamingTheCondition()
+    {
+        App.Clock.Now = Today;
+        var admin = await App.ApiAs("admin");
+        var clerk = await App.ApiAs("vp.binhlu");
+        var G = RatingLevel.Good; var F = RatingLevel.Fair;
+        // Six Tốt and six Khá: full marks everywhere, but the year of meetings is only Khá.
+        var cell = await NewCell(admin, "LC-BL-XS", "2020-01-01");
+        await Year2025(cell, 1, G, F, G, F, G, F, G, F, G, F, G, F);
+        var secretary = await TestAccounts.SecretaryAsync(App, cell);
+        var a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/appraisals", new { year = 2025 }));
+        a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = AllMax(a), version = Version(a) }));
+        a = await Ok(await secretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = AllMax(a), note = "Chi bộ đề xuất", version = Version(a) }));
+        Assert.Equal("Good", a.GetProperty("proposedLevel").GetString());
+
+        var refused = await Refused(clerk, $"/api/v1/appraisals/{Id(a)}/decide", new { level = "Excellent", note = "Cấp ủy đánh giá cao", version = Version(a) }, HttpStatusCode.BadRequest, a);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("level").EnumerateArray()).GetString();
+        Assert.Equal("Không quyết định được “Hoàn thành xuất sắc nhiệm vụ”: chưa đạt điều kiện “Chất lượng sinh hoạt chi bộ cả năm đạt Tốt”.", message);
+        // A level that is not one of the four is bad input, not a rating.
+        await Refused(clerk, $"/api/v1/appraisals/{Id(a)}/decide", new { level = 7, note = "x", version = Version(a) }, HttpStatusCode.BadRequest, a);
     }
 
     [Fact]
@@ -190,6 +245,8 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var secretary = await App.ApiAs("bithu.nakhum");
         var clerk = await App.ApiAs("vp.binhlu");
         var outsider = await App.ApiAs("bithu.muongso");
+        var province = await App.ApiAs("btc.tinh");
+        var admin = await App.ApiAs("admin");
         var cell = await UnitId("LC-BL-NK");
         var url = $"/api/v1/units/{cell}/four-good/2025";
 
@@ -198,8 +255,15 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("meetingQualityEvidence", await noEvidence.Content.ReadAsStringAsync());
         var f = await Ok(await secretary.PutAsJsonAsync(url, new { politicalTask = true, unity = true, meetingQuality = true, members = true, politicalTaskEvidence = "Hoàn thành chỉ tiêu", unityEvidence = "Không có đơn thư", meetingQualityEvidence = "12/12 tháng sinh hoạt", membersEvidence = "100% hoàn thành nhiệm vụ" }));
         Assert.True(f.GetProperty("allFour").GetBoolean());
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PutAsJsonAsync(url, new { version = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync(url + "/recognize", new { version = f.GetProperty("version").GetInt32() })).StatusCode);
+        var version = f.GetProperty("version").GetInt32();
+        // The record is the cell's own: the commune (which recognizes it) and the province do not write it; another commune does not see it.
+        var rewrite = new { politicalTask = false, unity = false, meetingQuality = false, members = false, version };
+        foreach (var wrong in new[] { clerk, province, admin }) Assert.Equal(HttpStatusCode.Forbidden, (await wrong.PutAsJsonAsync(url, rewrite)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PutAsJsonAsync(url, rewrite)).StatusCode);
+        // Recognition is the level directly above's: not the cell itself, not the province that skips the commune, not an administrator.
+        foreach (var wrong in new[] { secretary, province, admin }) Assert.Equal(HttpStatusCode.Forbidden, (await wrong.PostAsJsonAsync(url + "/recognize", new { version })).StatusCode);
+        var unchanged = await Get(clerk, url);
+        Assert.Equal((version, true, false), (unchanged.GetProperty("version").GetInt32(), unchanged.GetProperty("allFour").GetBoolean(), unchanged.GetProperty("recognized").GetBoolean()));
         var r = await Ok(await clerk.PostAsJsonAsync(url + "/recognize", new { version = f.GetProperty("version").GetInt32() }));
         Assert.True(r.GetProperty("recognized").GetBoolean());
 
@@ -215,14 +279,16 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var clerk = await App.ApiAs("vp.binhlu");
         var secretary = await App.ApiAs("bithu.nakhum");
         var commune = await UnitId("LC-BL");
-        var scheme = new { subject = "Organization", code = "15-QĐ/ĐU", name = "Quy định đánh giá, xếp loại của Đảng ủy xã Bình Lư", unitId = commune, effectiveFrom = "2026-01-01", excellentQuotaPercent = 20 };
+        // The commune's own version sets a quota and, for this test, no extra conditions (none of its cells has met in 2026 here).
+        var scheme = new { subject = "Organization", code = "15-QĐ/ĐU", name = "Quy định đánh giá, xếp loại của Đảng ủy xã Bình Lư", unitId = commune, effectiveFrom = "2026-01-01", excellentQuotaPercent = 20,
+            conditions = Array.Empty<object>() };
 
         // Bad versions are refused in Vietnamese; only staff of the subtree (administrators for Party-wide rules) may issue one.
         var bad = await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", new { scheme.subject, scheme.code, scheme.name, scheme.unitId, scheme.effectiveFrom,
             criteria = new[] { new { group = "General", code = "C1", title = "Chính trị tư tưởng", maxPoints = 30, source = "Manual" }, new { group = "Tasks", code = "N1", title = "Nhiệm vụ", maxPoints = 60, source = "Manual" } } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Tổng điểm tối đa các tiêu chí phải là 100 (đang là 90)", await bad.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/api/v1/appraisal-schemes", scheme)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync("/api/v1/appraisal-schemes", scheme)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", new { scheme.subject, scheme.code, scheme.name, scheme.effectiveFrom })).StatusCode);
         var created = await Ok(await clerk.PostAsJsonAsync("/api/v1/appraisal-schemes", scheme));
         Assert.Equal(7, created.GetProperty("criteria").GetArrayLength());   // copied from 366 in force on that date
@@ -235,10 +301,12 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
         var ids = new List<JsonElement>();
         foreach (var code in cells)
         {
-            var a = await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{await UnitId(code)}/appraisals", new { year = 2026 }));
+            var cellId = await UnitId(code);
+            var cellSecretary = await TestAccounts.SecretaryAsync(App, cellId);
+            var a = await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{cellId}/appraisals", new { year = 2026 }));
             Assert.Equal("15-QĐ/ĐU", a.GetProperty("schemeCode").GetString());
-            a = await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = AllMax(a), version = Version(a) }));
-            ids.Add(await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = AllMax(a), note = "Chi bộ đề xuất", version = Version(a) })));
+            a = await Ok(await cellSecretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/self", new { scores = AllMax(a), version = Version(a) }));
+            ids.Add(await Ok(await cellSecretary.PostAsJsonAsync($"/api/v1/appraisals/{Id(a)}/propose", new { scores = AllMax(a), note = "Chi bộ đề xuất", version = Version(a) })));
         }
         var excellent = new { level = "Excellent", note = "Đề nghị của Ban Tổ chức", version = Version(ids[0]) };
         Assert.Equal("Excellent", (await Ok(await clerk.PostAsJsonAsync($"/api/v1/appraisals/{Id(ids[0])}/decide", excellent))).GetProperty("decidedLevel").GetString());

@@ -5,23 +5,26 @@ using Microsoft.Playwright;
 
 namespace ChiBo.Tests.Browser;
 
-/// <summary>Bình Lư's clerk rates Nà Khum's 2026 from the self-assessment to the decision, with the meeting-quality score the records propose.</summary>
+/// <summary>
+/// Nà Khum rates its 2026 (self-assessment and proposal by its secretary) and Bình Lư's clerk decides, with the
+/// meeting-quality score the records propose: each step by the account of the unit whose step it is.
+/// </summary>
 public class AppraisalBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task ACommitteeClerkRunsACellsAnnualRatingFromSelfAssessmentToDecisionAndSeesTheMeetingQualityEvidence()
+    public async Task ACellRatesItsYearAndTheCommuneAboveDecidesSeeingTheMeetingQualityEvidence()
     {
         Assert.SkipWhen(Browsers.Missing, Browsers.SkipReason);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
-        var page = await Browsers.LogInAsync(browser, app.RootUri, "vp.binhlu");
+        var page = await Browsers.LogInAsync(browser, app.RootUri, "bithu.nakhum");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Xếp loại", Exact = true }).ClickAsync();
         await page.GetByLabel("Năm").FillAsync("2026");
+        await page.GetByLabel("Đối tượng").SelectOptionAsync(new SelectOptionValue { Label = "Chi bộ" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đánh giá, xếp loại năm 2026" })).ToBeVisibleAsync();
-        var row = page.Locator("tr", new() { HasText = "Chi bộ bản Nà Khum" });
-        await row.GetByRole(AriaRole.Button, new() { Name = "Mở đánh giá" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mở đánh giá, xếp loại chi bộ năm 2026" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đánh giá, xếp loại năm 2026: Chi bộ bản Nà Khum" })).ToBeVisibleAsync();
 
         // The page shows what the API computes from Nà Khum's meetings: the year's level, the proposed points and their evidence.
@@ -55,7 +58,11 @@ public class AppraisalBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã ghi nhận xét và đề xuất xếp loại.");
         var proposed = (await page.Locator("#proposed-level strong").TextContentAsync())!.Trim();
 
-        // The commune committee above decides the proposed level.
+        // The cell cannot decide its own rating: the commune committee directly above decides the proposed level.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Quyết định" })).ToHaveCountAsync(0);
+        page = await Browsers.LogInAsync(browser, app.RootUri, "vp.binhlu");
+        await page.GotoAsync($"/Appraisals/{id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đề xuất xếp loại" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Quyết định" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã quyết định xếp loại.");
         await Assertions.Expect(page.Locator("#decided-level")).ToHaveTextAsync(proposed);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChiBo.Tests.Appraisals;
 using ChiBo.Tests.Infrastructure;
 using ChiBo.Tests.Meetings;
 using static ChiBo.Tests.Meetings.MeetingFlow;
@@ -29,13 +30,28 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
         Assert.Contains("Quý 4 chưa đủ chuyên đề", await incomplete.Content.ReadAsStringAsync());
         plan = await Ok(await secretary.PutAsJsonAsync($"/api/v1/units/{cell}/plans/2027", new { version = Version(plan), items = Items(topics, [1, 2, 3, 4]) }));
+        // Sending it is the cell's own step: not the commune that approves it, not the province; another commune does not see it.
+        var province = await App.ApiAs("btc.tinh");
+        var outsider = await App.ApiAs("bithu.muongso");
+        foreach (var wrong in new[] { clerk, province, await App.ApiAs("admin") })
+            Assert.Equal(HttpStatusCode.Forbidden, (await wrong.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/units/{cell}/plans/2027")).StatusCode);
+        Assert.Equal(("Draft", Version(plan)), await State(secretary, cell, 2027));
         plan = await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{cell}/plans/2027/submit", new { version = Version(plan) }));
         Assert.Equal("Submitted", plan.GetProperty("status").GetString());
         Assert.True(plan.GetProperty("onTime").GetBoolean());
 
-        // The cell cannot approve its own plan; a return needs its reasons.
+        // The cell cannot approve its own plan, nor the province the commune's cell (it is the commune's review); a return needs its reasons.
         var id = Id(plan);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = true, version = Version(plan) })).StatusCode);
+        foreach (var wrong in new[] { secretary, province, await App.ApiAs("admin") })
+        {
+            var refused = await wrong.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = true, version = Version(plan) });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("cấp ủy duyệt kế hoạch", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = true, version = Version(plan) })).StatusCode);
+        Assert.Equal(("Submitted", Version(plan)), await State(secretary, cell, 2027));
         var bare = await clerk.PostAsJsonAsync($"/api/v1/plans/{id}/review", new { approve = false, version = Version(plan) });
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
         Assert.Contains("Ghi ý kiến khi trả lại", await bare.Content.ReadAsStringAsync());
@@ -59,15 +75,22 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
     }
 
+    async Task<(string?, int)> State(HttpClient reader, int cell, int year)
+    {
+        var p = await Get(reader, $"/api/v1/units/{cell}/plans/{year}");
+        return (p.GetProperty("status").GetString(), Version(p));
+    }
+
     [Fact]
     public async Task ALateSubmissionIsCountedLateNotMissing()
     {
-        var f = await CreateAsync(App);   // a new cell under Bình Lư, run by the commune's clerk
+        var f = await CreateAsync(App);   // a new cell under Bình Lư: the commune's clerk drafts for it, its secretary sends it
         At(2028, 2, 10);
+        var secretary = await TestAccounts.SecretaryAsync(App, f.CellId);
         var clerk = await App.ApiAs("vp.binhlu");
         var topics = await Topics(clerk);
         var plan = await Ok(await clerk.PutAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2028", new { items = Items(topics, [1, 2, 3, 4]) }));
-        await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2028/submit", new { version = Version(plan) }));
+        await Ok(await secretary.PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2028/submit", new { version = Version(plan) }));
 
         var commune = await UnitId("LC-BL");
         var o = await Get(clerk, $"/api/v1/units/{commune}/plans-overview?year=2028");
@@ -81,8 +104,19 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(expected - 1, o.GetProperty("missing").GetInt32());
         Assert.True(expected >= 4, "Bình Lư has its own cells, Bản Hon's and the school's");
 
-        // Another commune's secretary cannot look at Bình Lư's overview.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/units/{commune}/plans-overview?year=2028")).StatusCode);
+        // Another commune's secretary cannot look at Bình Lư's overview; a year no plan can have is refused naming it.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/units/{commune}/plans-overview?year=2028")).StatusCode);
+        foreach (var bad in new[] { $"/api/v1/units/{commune}/plans-overview?year=0", $"/api/v1/units/{f.CellId}/plans/10000", $"/api/v1/units/{f.CellId}/plans/0/practice" })
+        {
+            var res = await clerk.GetAsync(bad);
+            Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+            Assert.Contains("year", await res.Content.ReadAsStringAsync());
+        }
+        var noItems = await clerk.PutAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2029", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noItems.StatusCode);
+        Assert.Contains("items", await noItems.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/v1/units/{f.CellId}/plans/2029")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync("/api/v1/plans/999999/review", new { approve = true, version = 0 })).StatusCode);
     }
 
     [Fact]
@@ -103,7 +137,7 @@ public abstract class PlanTests(ChiBoApp app) : AppTest(app)
                 new { quarter = 4, topicId = cd4, title = "Tạo nguồn phát triển đảng viên" },
             },
         }));
-        await Ok(await f.Clerk.PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2024/submit", new { version = Version(plan) }));
+        await Ok(await (await TestAccounts.SecretaryAsync(App, f.CellId)).PostAsJsonAsync($"/api/v1/units/{f.CellId}/plans/2024/submit", new { version = Version(plan) }));
         foreach (var (date, topic) in new[] { ("2024-02-15", cd1), ("2024-05-15", cd2), ("2024-08-15", cd5), ("2024-10-15", cd4), ("2024-11-15", cd1) })
         {
             var d = DateOnly.Parse(date);
@@ -150,16 +184,34 @@ public abstract class PlanPageTests(ChiBoApp app) : AppTest(app)
         Assert.Contains("Đã lưu dự thảo kế hoạch.", await secretary.GetStringAsync(saved.Headers.Location!.OriginalString));
         var plan = await Get(api, $"/api/v1/units/{cell}/plans/2029");
         Assert.Equal(4, plan.GetProperty("items").GetArrayLength());
-        var submitted = await Post(secretary, "Submit", [new("version", plan.GetProperty("version").GetInt32().ToString())]);
+        // The office may help draft, but the button that sends it is the cell's; posted anyway, it is refused.
+        var office = await App.PagesAs("vp.binhlu");
+        var officeView = await office.GetStringAsync(url);
+        Assert.Contains("Lưu dự thảo", officeView);
+        Assert.DoesNotContain("Gửi kế hoạch lên cấp ủy</button>", officeView);
+        var officeSubmit = await Post(office, "Submit", [new("version", plan.GetProperty("version").GetInt32().ToString())]);
+        Assert.Contains("/Account/AccessDenied", officeSubmit.Headers.Location?.OriginalString);
+        Assert.Equal("Draft", (await Get(api, $"/api/v1/units/{cell}/plans/2029")).GetProperty("status").GetString());
+        // A form field cannot swap the cell the address names (the declaration checks the address): another cell's plan is untouched.
+        var other = await UnitId("LC-BL-BL");
+        var swapped = await Post(secretary, "Save", [.. rows.Where(kv => kv.Key != "__RequestVerificationToken"), new("cellId", other.ToString()), new("version", Version(plan).ToString())]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, swapped.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await App.ApiAs("vp.binhlu")).GetAsync($"/api/v1/units/{other}/plans/2029")).StatusCode);
+        var submitted = await Post(secretary, "Submit", [new("version", (await Get(api, $"/api/v1/units/{cell}/plans/2029")).GetProperty("version").GetInt32().ToString())]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, submitted.StatusCode);
 
-        var office = await App.PagesAs("vp.binhlu");
         Assert.Contains("Phê duyệt", await office.GetStringAsync(url));
         Assert.DoesNotContain("Trả lại để sửa", await secretary.GetStringAsync(url));
-        var version = (await Get(api, $"/api/v1/units/{cell}/plans/2029")).GetProperty("version").GetInt32().ToString();
-        var bare = await Post(office, "Review", [new("version", version), new("approve", "false"), new("comment", "")]);
+        var current = await Get(api, $"/api/v1/units/{cell}/plans/2029");
+        var (planId, version) = (Id(current), Version(current).ToString());
+        // The province skips the commune: refused on the page as on the API, and the plan is still waiting.
+        var province = await App.PagesAs("btc.tinh");
+        var byProvince = await Post(province, $"Review&planId={planId}", [new("version", version), new("approve", "true"), new("comment", "")]);
+        Assert.Contains("/Account/AccessDenied", byProvince.Headers.Location?.OriginalString);
+        Assert.Equal("Submitted", (await Get(api, $"/api/v1/units/{cell}/plans/2029")).GetProperty("status").GetString());
+        var bare = await Post(office, $"Review&planId={planId}", [new("version", version), new("approve", "false"), new("comment", "")]);
         Assert.Contains("Ghi ý kiến khi trả lại kế hoạch", await bare.Content.ReadAsStringAsync());
-        var approved = await Post(office, "Review", [new("version", version), new("approve", "true"), new("comment", "Nhất trí")]);
+        var approved = await Post(office, $"Review&planId={planId}", [new("version", version), new("approve", "true"), new("comment", "Nhất trí")]);
         Assert.Contains("Đã phê duyệt kế hoạch.", await office.GetStringAsync(approved.Headers.Location!.OriginalString));
         var overview = await office.GetStringAsync($"/Units/{commune}/Plans?year=2029");
         Assert.Contains("Đúng hạn (10/01/2029)", overview);
@@ -173,6 +225,22 @@ public abstract class PlanPageTests(ChiBoApp app) : AppTest(app)
             ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page), ["year"] = "2029", ["month"] = "1", ["note"] = "Chương trình công tác tháng 1",
         }));
         Assert.Contains("Đã gửi lịch sinh hoạt.", await office.GetStringAsync(sent.Headers.Location!.OriginalString));
+
+        // Sending is the grassroots committee's own step: the province does not send Bình Lư's schedule, and none more is recorded.
+        var byProvince2 = await (await App.ApiAs("btc.tinh")).PostAsJsonAsync($"/api/v1/units/{commune}/schedules/2029/1/send", new { note = "Tỉnh gửi thay" });
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, byProvince2.StatusCode);
+        var view = await Get(await App.ApiAs("vp.binhlu"), $"/api/v1/units/{commune}/schedules/2029/1");
+        Assert.Equal(1, view.GetProperty("sent").GetArrayLength());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/units/{commune}/schedules/2029/1")).StatusCode);
+
+        // Values no clerk could mean are refused naming them, on the API and on the pages, never a 500.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await (await App.ApiAs("vp.binhlu")).GetAsync($"/api/v1/units/{commune}/schedules/2026/13")).StatusCode);
+        foreach (var bad in new[] { $"/Units/{commune}/Schedule?year=2026&month=13", $"/Cells/{cell}/Plans/0", $"/Units/{commune}/Plans?year=10000", $"/Units/{commune}/Appraisals?year=0" })
+        {
+            var res = await office.GetAsync(bad);
+            Assert.True(res.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{bad}: {(int)res.StatusCode}");
+            Assert.Contains(bad.Contains("month") ? "Tháng 13 không hợp lệ" : "nằm ngoài khoảng cho phép", await res.Content.ReadAsStringAsync());
+        }
     }
 }
 

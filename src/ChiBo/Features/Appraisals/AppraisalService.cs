@@ -187,9 +187,12 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         if (a is null) return Fail("id", "Không có bản đánh giá này.");
         if (a.Version != version) return Conflict();
         if (a.Status != AppraisalStatus.Proposed) return Fail("status", a.Status == AppraisalStatus.Decided ? "Đã quyết định xếp loại." : "Chi bộ (cấp ủy) chưa đề xuất xếp loại.");
+        if (level is { } l && !Enum.IsDefined(l)) return Fail("level", "Mức xếp loại không hợp lệ.");
         var decided = level ?? a.ProposedLevel!.Value;
         if (decided != a.ProposedLevel && string.IsNullOrWhiteSpace(note)) return Fail("note", "Quyết định khác mức đề xuất: nhập lý do.");
         var scheme = await SchemeAsync(a.SchemeId, ct);
+        if (decided == AppraisalLevel.Excellent && await UnmetForExcellentAsync(a, scheme, ct) is { } unmet)
+            return Fail("level", $"Không quyết định được “{AppraisalLevel.Excellent.Vietnamese()}”: chưa đạt điều kiện “{unmet}”.");
         if (decided == AppraisalLevel.Excellent && scheme.ExcellentQuotaPercent is { } quota)
         {
             var q = await QuotaAsync(a.DeciderUnitId, a.Year, a.FromYear, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member, quota, ct);
@@ -212,6 +215,18 @@ public class AppraisalService(AppDbContext db, PlanService plans, TimeProvider c
         a.Status = AppraisalStatus.Draft;
         a.Events.Add(new AppraisalEvent { Step = AppraisalStep.Returned, At = Now, Actor = Actor, Note = Trim(note) });
         return await SaveAsync(a, ct);
+    }
+
+    /// <summary>
+    /// The first condition of "xuất sắc" the records and the proposed points do not meet, or null. A lower level may be
+    /// decided on the committee's own files (with its reason), but "xuất sắc" is the best level and every one of its
+    /// conditions must be shown met.
+    /// </summary>
+    async Task<string?> UnmetForExcellentAsync(Appraisal a, AppraisalScheme scheme, CancellationToken ct)
+    {
+        var facts = await FactsAsync(a, scheme, ct);
+        var points = a.Scores.ToDictionary(s => s.CriterionId, s => s.ProposedPoints ?? 0);
+        return scheme.Conditions.OrderBy(c => c.Id).FirstOrDefault(c => !Holds(c, scheme, facts, points))?.Text;
     }
 
     public record Quota(int Excellent, int Rated);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Features.Appraisals;
 
-public static class AppraisalsApi
+public static partial class AppraisalsApi
 {
     public record CriterionLine(int CriterionId, string Code, CriterionGroup Group, string GroupText, string Title, int MaxPoints, CriterionSource Source,
         string SourceText, decimal? ComputedPoints, string? Evidence, decimal? SelfPoints, decimal? ProposedPoints);
@@ -35,18 +35,7 @@ public static class AppraisalsApi
     public record FourGoodLine(int UnitId, string Name, int Cells, int Reported, int AllFour, int Recognized);
     public record FourGoodList(int UnitId, int Year, int Cells, int Reported, int AllFour, int Recognized, List<FourGoodLine> Children, List<FourGoodDto> CellsOf);
 
-    // Who may do what: the subject (its cell's secretary, or the member) assesses itself; the cell or committee proposes;
-    // only committee staff of the level above (or higher) decide — never the subject's own node or anyone inside it.
-    public static async Task<bool> CanSeeAsync(this UserScope scope, Appraisal a) => a.MemberId is { } m
-        ? await scope.CanSeePersonalDataAsync(m)
-        : await scope.CanSeeUnitAsync(a.UnitId, new DateOnly(a.Year, 12, 31));
-    public static async Task<bool> CanSelfAssessAsync(this UserScope scope, Appraisal a) =>
-        (a.MemberId is { } m && scope.MemberId == m) || await scope.CanRunAsync(a.UnitId);
-    public static Task<bool> CanProposeAsync(this UserScope scope, Appraisal a) => scope.CanRunAsync(a.UnitId);
-    public static async Task<bool> CanDecideAsync(this UserScope scope, int subjectUnitId, int deciderUnitId) =>
-        scope.IsStaff && scope.RootUnitId != subjectUnitId && await scope.CanSeeUnitAsync(deciderUnitId);
-
-    public static async Task<AppraisalDto?> LoadAsync(AppDbContext db, AppraisalService svc, UserScope scope, int id, CancellationToken ct = default)
+    public static async Task<AppraisalDto?> LoadAsync(AppDbContext db, AppraisalService svc, AppraisalAccess access, int id, CancellationToken ct = default)
     {
         var a = await svc.FindAsync(id, ct);
         if (a is null) return null;
@@ -65,6 +54,7 @@ public static class AppraisalsApi
         // What the latest step's points give with today's records: the level the next step would propose.
         var current = lines.ToDictionary(l => l.CriterionId, l => l.ProposedPoints ?? l.SelfPoints ?? l.ComputedPoints ?? 0);
         var suggested = AppraisalService.Evaluate(scheme, facts, current);
+        var steps = await access.StepsAsync(id, ct);
         var events = a.Events.OrderBy(e => e.Id).Select(e => new EventDto(e.Step, e.Step.Vietnamese(), e.At, e.Actor, e.Level, e.Level?.Vietnamese(), e.Total, e.Note)).ToList();
         return new AppraisalDto(a.Id, a.FromYear, a.Year, a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member,
             (a.MemberId is null ? AppraisalSubject.Organization : AppraisalSubject.Member).Vietnamese(), a.UnitId, names.GetValueOrDefault(a.UnitId, ""),
@@ -72,9 +62,9 @@ public static class AppraisalsApi
             lines, scheme.Conditions.OrderBy(c => c.Level).Select(c => $"{c.Level.Vietnamese()}: {c.Text}").ToList(), suggested, suggested.Level.Vietnamese(),
             a.SelfTotal, a.SelfLevel, a.SelfLevel?.Vietnamese(), a.SelfNote, a.ProposedTotal, a.ProposedLevel, a.ProposedLevel?.Vietnamese(), a.ProposalNote,
             a.DecidedLevel, a.DecidedLevel?.Vietnamese(), a.DecisionNote, facts.Meetings, a.FromYear < a.Year ? facts.Years : [], facts.Member, events, a.Version,
-            a.Status is AppraisalStatus.Draft or AppraisalStatus.SelfAssessed && await scope.CanSelfAssessAsync(a),
-            a.Status is AppraisalStatus.SelfAssessed or AppraisalStatus.Proposed && await scope.CanProposeAsync(a),
-            a.Status == AppraisalStatus.Proposed && await scope.CanDecideAsync(a.UnitId, a.DeciderUnitId));
+            a.Status is AppraisalStatus.Draft or AppraisalStatus.SelfAssessed && steps.Self,
+            a.Status is AppraisalStatus.SelfAssessed or AppraisalStatus.Proposed && steps.Propose,
+            a.Status == AppraisalStatus.Proposed && steps.Decide);
     }
 
     public static async Task<Overview> OverviewAsync(AppDbContext db, AppraisalService svc, int unitId, int year, AppraisalSubject subject, CancellationToken ct = default)
@@ -144,101 +134,5 @@ public static class AppraisalsApi
         if (r.ToConflict() is { } conflict) return conflict;
         if (!r.Ok) return r.ToProblem();
         return TypedResults.Ok(dto!);
-    }
-
-    public static void MapAppraisals(this IEndpointRouteBuilder app)
-    {
-        var g = app.MapGroup("/api/v1").WithTags("Đánh giá, xếp loại và Chi bộ 4 tốt").RequireAuthorization();
-
-        g.MapGet("/appraisal-schemes", async Task<Ok<List<AppraisalScheme>>> (AppDbContext db) =>
-            TypedResults.Ok(await db.AppraisalSchemes.Include(s => s.Criteria.OrderBy(c => c.Order)).Include(s => s.Conditions).AsSplitQuery().AsNoTracking()
-                .OrderBy(s => s.Subject).ThenByDescending(s => s.EffectiveFrom).ToListAsync()))
-            .WithSummary("Các quy định đánh giá, xếp loại (theo thời gian hiệu lực): tiêu chí, thang điểm, điều kiện, tỷ lệ");
-
-        g.MapPost("/appraisal-schemes", async Task<Results<Created<AppraisalScheme>, ValidationProblem, ForbidHttpResult>> (SchemeInput req, UserScope scope, SchemeVersions versions) =>
-        {
-            // Party-wide rules are the administrators'; a committee's staff may set its own subtree's (e.g. a quota) from a date.
-            var allowed = req.UnitId is { } u ? scope.IsStaff && await scope.CanSeeUnitAsync(u) : scope.IsAdmin;
-            if (!allowed) return TypedResults.Forbid();
-            var r = await versions.CreateAsync(req);
-            if (!r.Ok) return r.ToProblem();
-            return TypedResults.Created($"/api/v1/appraisal-schemes/{r.Value!.Id}", r.Value);
-        }).WithSummary("Ban hành phiên bản mới của quy định đánh giá, xếp loại từ một ngày (toàn Đảng hoặc cho một đơn vị): ngưỡng điểm, tiêu chí, điều kiện, tỷ lệ khống chế");
-
-        g.MapGet("/units/{unitId:int}/appraisals", async Task<Results<Ok<Overview>, ForbidHttpResult, ValidationProblem>> (int unitId, int year, AppraisalSubject? subject, UserScope scope, AppDbContext db, AppraisalService svc) =>
-        {
-            if (!await scope.CanSeeUnitAsync(unitId, new DateOnly(year, 12, 31))) return TypedResults.Forbid();
-            if (subject == AppraisalSubject.Member && !(scope.IsStaff || await scope.CanRunAsync(unitId))) return TypedResults.Forbid();
-            return TypedResults.Ok(await OverviewAsync(db, svc, unitId, year, subject ?? AppraisalSubject.Organization));
-        }).WithSummary("Kết quả đánh giá, xếp loại các tổ chức đảng trực thuộc (hoặc đảng viên của chi bộ) trong năm: trạng thái, phân bố, tỷ lệ");
-
-        g.MapPost("/units/{unitId:int}/appraisals", async Task<Results<Created<AppraisalDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> (int unitId, StartRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
-        {
-            if (!await scope.CanRunAsync(unitId)) return TypedResults.Forbid();
-            var r = await svc.StartAsync(unitId, req.MemberId, req.Year, req.FromYear);
-            if (!r.Ok) return r.ToProblem();
-            db.ChangeTracker.Clear();
-            return TypedResults.Created($"/api/v1/appraisals/{r.Value!.Id}", (await LoadAsync(db, svc, scope, r.Value.Id))!);
-        }).WithSummary("Mở đánh giá, xếp loại năm (hoặc nhiệm kỳ, với fromYear) của tổ chức đảng hoặc của một đảng viên (điểm các tiêu chí tính được đề xuất từ dữ liệu sinh hoạt)");
-
-        g.MapGet("/appraisals/{id:int}", async Task<Results<Ok<AppraisalDto>, NotFound, ForbidHttpResult>> (int id, UserScope scope, AppDbContext db, AppraisalService svc) =>
-        {
-            var a = await db.Appraisals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-            if (a is null) return TypedResults.NotFound();
-            if (!await scope.CanSeeAsync(a)) return TypedResults.Forbid();
-            return TypedResults.Ok((await LoadAsync(db, svc, scope, id))!);
-        }).WithSummary("Bản đánh giá, xếp loại: tiêu chí, điểm từng bước, minh chứng từ dữ liệu sinh hoạt, lịch sử");
-
-        async Task<Results<Ok<AppraisalDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> Step(int id, UserScope scope, AppDbContext db, AppraisalService svc,
-            Func<UserScope, Appraisal, Task<bool>> allowed, Func<Task<Outcome<Appraisal>>> run)
-        {
-            var a = await db.Appraisals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-            if (a is null) return TypedResults.NotFound();
-            if (!await scope.CanSeeAsync(a) || !await allowed(scope, a)) return TypedResults.Forbid();
-            var r = await run();
-            db.ChangeTracker.Clear();
-            return Reply(r, r.Ok ? await LoadAsync(db, svc, scope, id) : null);
-        }
-
-        g.MapPost("/appraisals/{id:int}/self", (int id, StepRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
-            Step(id, scope, db, svc, (s, a) => s.CanSelfAssessAsync(a), () => svc.SelfAssessAsync(id, req.Scores, req.Note, req.Version)))
-            .WithSummary("Tự đánh giá, tự xếp loại (điểm tiêu chí bỏ trống lấy theo dữ liệu nếu tiêu chí tính được)");
-        g.MapPost("/appraisals/{id:int}/propose", (int id, StepRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
-            Step(id, scope, db, svc, (s, a) => s.CanProposeAsync(a), () => svc.ProposeAsync(id, req.Scores, req.Note, req.Version)))
-            .WithSummary("Chi bộ (cấp ủy) nhận xét, chấm điểm và đề xuất mức xếp loại");
-        g.MapPost("/appraisals/{id:int}/decide", (int id, DecideRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
-            Step(id, scope, db, svc, (s, a) => s.CanDecideAsync(a.UnitId, a.DeciderUnitId), () => svc.DecideAsync(id, req.Level, req.Note, req.Version)))
-            .WithSummary("Ban thường vụ (cấp ủy) cấp trên quyết định xếp loại — chỉ cấp trên trực tiếp trở lên");
-        g.MapPost("/appraisals/{id:int}/return", (int id, ReturnRequest req, UserScope scope, AppDbContext db, AppraisalService svc) =>
-            Step(id, scope, db, svc, async (s, a) => await s.CanDecideAsync(a.UnitId, a.DeciderUnitId) || (a.Status == AppraisalStatus.SelfAssessed && await s.CanProposeAsync(a)),
-                () => svc.ReturnAsync(id, req.Note, req.Version)))
-            .WithSummary("Trả lại để đánh giá lại (kèm lý do)");
-
-        g.MapGet("/units/{cellId:int}/four-good/{year:int}", async Task<Results<Ok<FourGoodDto>, ForbidHttpResult>> (int cellId, int year, UserScope scope, AppDbContext db, AppraisalService svc, FourGoodService four) =>
-        {
-            if (!await scope.CanSeeUnitAsync(cellId, new DateOnly(year, 12, 31))) return TypedResults.Forbid();
-            return TypedResults.Ok(await FourGoodAsync(db, svc, four, cellId, year));
-        }).WithSummary("“Chi bộ 4 tốt” của chi bộ trong năm, với minh chứng; chất lượng sinh hoạt đề xuất từ xếp loại các buổi sinh hoạt");
-
-        g.MapPut("/units/{cellId:int}/four-good/{year:int}", async Task<Results<Ok<FourGoodDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, FourGoodInput req, UserScope scope, AppDbContext db, AppraisalService svc, FourGoodService four) =>
-        {
-            if (!await scope.CanRunAsync(cellId)) return TypedResults.Forbid();
-            var r = await four.SaveAsync(cellId, year, req);
-            return Reply(r, r.Ok ? await FourGoodAsync(db, svc, four, cellId, year) : null);
-        }).WithSummary("Chi bộ báo cáo bốn tiêu chí “4 tốt” với minh chứng");
-
-        g.MapPost("/units/{cellId:int}/four-good/{year:int}/recognize", async Task<Results<Ok<FourGoodDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, ReturnRequest req, UserScope scope, AppDbContext db, AppraisalService svc, FourGoodService four) =>
-        {
-            var parent = await db.ParentIdAsync(cellId, svc.AsOf(year));
-            if (parent is null || !await scope.CanDecideAsync(cellId, parent.Value)) return TypedResults.Forbid();
-            var r = await four.RecognizeAsync(cellId, year, req.Version);
-            return Reply(r, r.Ok ? await FourGoodAsync(db, svc, four, cellId, year) : null);
-        }).WithSummary("Cấp trên công nhận “Chi bộ 4 tốt”");
-
-        g.MapGet("/units/{unitId:int}/four-good", async Task<Results<Ok<FourGoodList>, ForbidHttpResult>> (int unitId, int year, UserScope scope, AppDbContext db, AppraisalService svc, FourGoodService four) =>
-        {
-            if (!await scope.CanSeeUnitAsync(unitId, new DateOnly(year, 12, 31))) return TypedResults.Forbid();
-            return TypedResults.Ok(await FourGoodListAsync(db, svc, four, unitId, year));
-        }).WithSummary("“Chi bộ 4 tốt” theo cấp: số chi bộ báo cáo, đạt đủ bốn tiêu chí, được công nhận, theo từng đơn vị trực thuộc");
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
@@ -183,67 +182,59 @@ public static class GroupReportsApi
             r.Period == ReportPeriod.HalfYear ? rules.HalfYearReportDue(r.Year) : rules.YearReportDue(r.Year), r.Version);
     }
 
-    static Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult> Fail(Outcome<GroupReport> r) =>
+    static Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult> Fail(Outcome<GroupReport> r) =>
         r.ToConflict() is { } conflict ? conflict : r.ToProblem();
+
+    static ValidationProblem? BadPeriod(ReportPeriod period) =>
+        Enum.IsDefined(period) ? null : Problems.Invalid("period", "Kỳ báo cáo là HalfYear (6 tháng đầu năm) hoặc Year (cả năm).");
 
     public static void MapGroupReports(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/monitoring/groups/{id:int}/reports/{year:int}/{period}").WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization();
 
-        async Task<(MonitoringGroup? Group, MonitoringApi.Access? Access)> Load(int id, UserScope scope, ClaimsPrincipal user, AppDbContext db)
-        {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            return x is null ? (null, null) : (x, await MonitoringApi.AccessAsync(x, scope, user, db));
-        }
+        Task<GroupReport?> Find(AppDbContext db, int id, int year, ReportPeriod period) =>
+            db.GroupReports.AsNoTracking().FirstOrDefaultAsync(r => r.GroupId == id && r.Year == year && r.Period == period);
+        ProblemHttpResult NoReport(int year, ReportPeriod period) => Problems.NotFound($"Tổ chưa có báo cáo {GroupReportService.Label(period, year)}.");
 
-        g.MapGet("/", async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult>> (int id, int year, ReportPeriod period, UserScope scope, ClaimsPrincipal user, AppDbContext db) =>
+        g.MapGet("/", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> (int id, int year, ReportPeriod period, AppDbContext db) =>
         {
-            var (x, access) = await Load(id, scope, user, db);
-            if (x is null) return TypedResults.NotFound();
-            if (!access!.Read) return TypedResults.Forbid();
-            var r = await db.GroupReports.FirstOrDefaultAsync(r => r.GroupId == id && r.Year == year && r.Period == period);
-            return r is null ? TypedResults.NotFound() : TypedResults.Ok(await ToDto(db, r));
-        }).WithSummary("Báo cáo 6 tháng (HalfYear) hoặc năm (Year) của tổ");
+            if (BadPeriod(period) is { } bad) return bad;
+            return await Find(db, id, year, period) is { } r ? TypedResults.Ok(await ToDto(db, r)) : NoReport(year, period);
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Read)
+          .WithSummary("Báo cáo 6 tháng (HalfYear) hoặc năm (Year) của tổ");
 
-        g.MapPost("/draft", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> (int id, int year, ReportPeriod period, DraftRequest req, UserScope scope, ClaimsPrincipal user, AppDbContext db, GroupReportService svc) =>
+        g.MapPost("/draft", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> (int id, int year, ReportPeriod period, DraftRequest req, AppDbContext db, GroupReportService svc) =>
         {
-            var (x, access) = await Load(id, scope, user, db);
-            if (x is null) return TypedResults.NotFound();
-            if (!access!.Leader) return TypedResults.Forbid();
+            if (BadPeriod(period) is { } bad) return bad;
             var r = await svc.DraftAsync(id, year, period, req.Version);
             return r.Ok ? TypedResults.Ok(await ToDto(db, r.Value!)) : Fail(r);
-        }).WithSummary("Soạn (hoặc soạn lại) dự thảo báo cáo từ số liệu đã ghi nhận");
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Report)
+          .WithSummary("Tổ trưởng soạn (hoặc soạn lại) dự thảo báo cáo từ số liệu đã ghi nhận");
 
-        g.MapPut("/", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> (int id, int year, ReportPeriod period, EditRequest req, UserScope scope, ClaimsPrincipal user, AppDbContext db, GroupReportService svc) =>
+        g.MapPut("/", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> (int id, int year, ReportPeriod period, EditRequest req, AppDbContext db, GroupReportService svc) =>
         {
-            var (x, access) = await Load(id, scope, user, db);
-            if (x is null) return TypedResults.NotFound();
-            if (!access!.Leader) return TypedResults.Forbid();
-            var rep = await db.GroupReports.AsNoTracking().FirstOrDefaultAsync(r => r.GroupId == id && r.Year == year && r.Period == period);
-            if (rep is null) return TypedResults.NotFound();
+            if (BadPeriod(period) is { } bad) return bad;
+            if (await Find(db, id, year, period) is not { } rep) return NoReport(year, period);
             var r = await svc.EditAsync(rep.Id, req.Body, req.Version);
             return r.Ok ? TypedResults.Ok(await ToDto(db, r.Value!)) : Fail(r);
-        }).WithSummary("Tổ trưởng sửa nội dung báo cáo");
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Report)
+          .WithSummary("Tổ trưởng sửa nội dung báo cáo");
 
-        g.MapPost("/submit", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> (int id, int year, ReportPeriod period, DraftRequest req, UserScope scope, ClaimsPrincipal user, AppDbContext db, GroupReportService svc) =>
+        g.MapPost("/submit", async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> (int id, int year, ReportPeriod period, DraftRequest req, AppDbContext db, GroupReportService svc) =>
         {
-            var (x, access) = await Load(id, scope, user, db);
-            if (x is null) return TypedResults.NotFound();
-            if (!access!.Leader) return TypedResults.Forbid();
-            var rep = await db.GroupReports.AsNoTracking().FirstOrDefaultAsync(r => r.GroupId == id && r.Year == year && r.Period == period);
-            if (rep is null) return TypedResults.NotFound();
+            if (BadPeriod(period) is { } bad) return bad;
+            if (await Find(db, id, year, period) is not { } rep) return NoReport(year, period);
             var r = await svc.SubmitAsync(rep.Id, req.Version ?? -1);
             return r.Ok ? TypedResults.Ok(await ToDto(db, r.Value!)) : Fail(r);
-        }).WithSummary("Gửi báo cáo lên Ban Thường vụ (sau khi gửi không sửa được)");
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Report)
+          .WithSummary("Tổ trưởng gửi báo cáo lên Ban Thường vụ (sau khi gửi không sửa được)");
 
-        g.MapGet("/docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, int year, ReportPeriod period, UserScope scope, ClaimsPrincipal user, AppDbContext db, GroupReportService svc) =>
+        g.MapGet("/docx", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (int id, int year, ReportPeriod period, AppDbContext db, GroupReportService svc) =>
         {
-            var (x, access) = await Load(id, scope, user, db);
-            if (x is null) return TypedResults.NotFound();
-            if (!access!.Read) return TypedResults.Forbid();
-            var r = await db.GroupReports.FirstOrDefaultAsync(r => r.GroupId == id && r.Year == year && r.Period == period);
-            if (r is null) return TypedResults.NotFound();
+            if (BadPeriod(period) is { } bad) return bad;
+            if (await Find(db, id, year, period) is not { } r) return NoReport(year, period);
             return TypedResults.File(await svc.DocxAsync(r), Docx.ContentType, $"bao-cao-to-{id}-{year}-{(period == ReportPeriod.HalfYear ? "6-thang" : "nam")}.docx");
-        }).WithSummary("Báo cáo của tổ (DOCX)");
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Read)
+          .WithSummary("Báo cáo của tổ (DOCX)");
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Meetings;
@@ -17,20 +16,6 @@ public static class MonitoringApi
     public record AssignRequest(int MeetingId, string UserName);
     public record AssignmentDto(int Id, int GroupId, int MeetingId, int CellId, string CellName, DateOnly Date, TimeOnly StartTime, string Place, string Title,
         string UserName, string FullName, bool Recorded, bool? Attended, bool RatingConfirmed);
-
-    /// <summary>What the signed-in account may do with a group: lead it, belong to it, or run it as staff of the committee that formed it.</summary>
-    public record Access(bool Leader, bool Member, bool OwnerStaff)
-    {
-        public bool Read => Leader || Member || OwnerStaff;
-        public bool Manage => Leader || OwnerStaff;
-    }
-
-    public static async Task<Access> AccessAsync(MonitoringGroup g, UserScope scope, ClaimsPrincipal user, AppDbContext db)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var member = await db.MonitoringGroupMembers.AnyAsync(m => m.GroupId == g.Id && m.UserId == id);
-        return new Access(g.LeaderUserId == id, member, scope.IsStaff && await scope.CanSeeUnitAsync(g.OwnerUnitId));
-    }
 
     public static async Task<GroupDto> ToDtoAsync(AppDbContext db, MonitoringGroup g, DateOnly today)
     {
@@ -65,83 +50,80 @@ public static class MonitoringApi
     {
         var g = app.MapGroup("/api/v1/monitoring").WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization();
 
-        g.MapPost("/groups", async Task<Results<Created<GroupDto>, ValidationProblem, ForbidHttpResult>> (GroupInput req, UserScope scope, MonitoringService svc, AppDbContext db) =>
+        // A committee forms its own groups: its staff, acting for it (not a level above doing it in its name).
+        g.MapPost("/groups", async Task<Results<Created<GroupDto>, ValidationProblem>> (GroupInput req, UserScope scope, MonitoringService svc, AppDbContext db) =>
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.OwnerUnitId)) return TypedResults.Forbid();
             var r = await svc.CreateGroupAsync(req);
             if (!r.Ok) return r.ToProblem();
             return TypedResults.Created($"/api/v1/monitoring/groups/{r.Value!.Id}", await ToDtoAsync(db, r.Value, scope.Today));
-        }).WithSummary("Cấp ủy lập tổ: tổ trưởng và thành viên");
+        }).Require<UnitAccess, UnitNeed, GroupInput>(UnitNeed.Manage, b => b.OwnerUnitId, "ownerUnitId")
+          .Require<UnitAccess, UnitNeed, GroupInput>(UnitNeed.Own, b => b.OwnerUnitId, "ownerUnitId")
+          .WithSummary("Cấp ủy lập tổ: tổ trưởng và thành viên");
 
-        g.MapGet("/groups", async (UserScope scope, ClaimsPrincipal user, AppDbContext db) =>
+        g.MapGet("/groups", async (UserScope scope, GroupAccess access, AppDbContext db) =>
         {
-            var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-            var mine = db.MonitoringGroupMembers.Where(m => m.UserId == id).Select(m => m.GroupId);
-            var owned = scope.IsStaff ? db.UnitClosures.Where(c => c.AncestorId == scope.RootUnitId).Select(c => c.DescendantId) : db.UnitClosures.Where(c => false).Select(c => c.DescendantId);
-            var groups = await db.MonitoringGroups.Where(x => mine.Contains(x.Id) || owned.Contains(x.OwnerUnitId)).OrderBy(x => x.Name).ToListAsync();
+            var me = scope.UserId ?? "";
+            var mine = db.MonitoringGroupMembers.Where(m => m.UserId == me).Select(m => m.GroupId);
+            var owned = db.UnitClosures.Where(c => scope.IsStaff && c.AncestorId == scope.RootUnitId).Select(c => c.DescendantId);
             var list = new List<GroupDto>();
-            foreach (var x in groups) list.Add(await ToDtoAsync(db, x, scope.Today));
+            foreach (var x in await db.MonitoringGroups.Where(x => mine.Contains(x.Id) || owned.Contains(x.OwnerUnitId)).OrderBy(x => x.Name).ToListAsync())
+                if ((await access.ForAsync(x.Id, GroupNeed.Read)).Allowed) list.Add(await ToDtoAsync(db, x, scope.Today));
             return TypedResults.Ok(list);
-        }).WithSummary("Các tổ của tài khoản (thành viên, tổ trưởng) hoặc do cấp ủy của tài khoản lập");
+        }).OwnRecordsOnly("the account's groups: those it belongs to and those formed by a committee it sees as staff")
+          .WithSummary("Các tổ của tài khoản (thành viên, tổ trưởng) hoặc do cấp ủy của tài khoản lập");
 
-        g.MapGet("/groups/{id:int}", async Task<Results<Ok<GroupDto>, NotFound, ForbidHttpResult>> (int id, UserScope scope, ClaimsPrincipal user, AppDbContext db) =>
-        {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            if (x is null) return TypedResults.NotFound();
-            if (!(await AccessAsync(x, scope, user, db)).Read) return TypedResults.Forbid();
-            return TypedResults.Ok(await ToDtoAsync(db, x, scope.Today));
-        }).WithSummary("Một tổ: thành viên, đơn vị phụ trách");
+        g.MapGet("/groups/{id:int}", async Task<Ok<GroupDto>> (int id, UserScope scope, AppDbContext db) =>
+            TypedResults.Ok(await ToDtoAsync(db, await db.MonitoringGroups.FirstAsync(x => x.Id == id), scope.Today)))
+            .Require<GroupAccess, GroupNeed>(GroupNeed.Read)
+            .WithSummary("Một tổ: thành viên, đơn vị phụ trách");
 
-        g.MapPost("/groups/{id:int}/coverage", async Task<Results<Ok<GroupDto>, ValidationProblem, NotFound, ForbidHttpResult>> (int id, CoverageInput req, UserScope scope, ClaimsPrincipal user, MonitoringService svc, AppDbContext db) =>
+        g.MapPost("/groups/{id:int}/coverage", async Task<Results<Ok<GroupDto>, ValidationProblem>> (int id, CoverageInput req, UserScope scope, MonitoringService svc, AppDbContext db) =>
         {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            if (x is null) return TypedResults.NotFound();
-            if (!(await AccessAsync(x, scope, user, db)).OwnerStaff) return TypedResults.Forbid();
             var r = await svc.AddCoverageAsync(id, req);
             if (!r.Ok) return r.ToProblem();
-            return TypedResults.Ok(await ToDtoAsync(db, x, scope.Today));
-        }).WithSummary("Giao tổ phụ trách một tổ chức cơ sở đảng hoặc chi bộ (có thời hạn)");
+            return TypedResults.Ok(await ToDtoAsync(db, await db.MonitoringGroups.FirstAsync(x => x.Id == id), scope.Today));
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Manage)
+          .Require<UnitAccess, UnitNeed, CoverageInput>(UnitNeed.See, b => b.UnitId, "unitId")
+          .WithSummary("Giao tổ phụ trách một tổ chức cơ sở đảng hoặc chi bộ trực thuộc cấp ủy lập tổ (có thời hạn)");
 
-        g.MapGet("/groups/{id:int}/schedule", async Task<Results<Ok<List<ScheduleLine>>, NotFound, ForbidHttpResult>> (int id, int? year, int? month, UserScope scope, ClaimsPrincipal user, MonitoringService svc, AppDbContext db) =>
-        {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            if (x is null) return TypedResults.NotFound();
-            if (!(await AccessAsync(x, scope, user, db)).Read) return TypedResults.Forbid();
-            return TypedResults.Ok(await svc.ScheduleAsync(id, year ?? scope.Today.Year, month ?? scope.Today.Month));
-        }).WithSummary("Lịch sinh hoạt trong tháng của các chi bộ tổ phụ trách (chi bộ chưa có lịch cũng được nêu)");
+        g.MapGet("/groups/{id:int}/schedule", async Task<Ok<List<ScheduleLine>>> (int id, int? year, int? month, UserScope scope, MonitoringService svc) =>
+            TypedResults.Ok(await svc.ScheduleAsync(id, year ?? scope.Today.Year, month ?? scope.Today.Month)))
+            .Require<GroupAccess, GroupNeed>(GroupNeed.Read)
+            .WithSummary("Lịch sinh hoạt trong tháng của các chi bộ tổ phụ trách (chi bộ chưa có lịch cũng được nêu)");
 
-        g.MapPost("/groups/{id:int}/assignments", async Task<Results<Ok<List<AssignmentDto>>, ValidationProblem, NotFound, ForbidHttpResult>> (int id, AssignRequest req, UserScope scope, ClaimsPrincipal user, MonitoringService svc, AppDbContext db) =>
+        g.MapPost("/groups/{id:int}/assignments", async Task<Results<Ok<List<AssignmentDto>>, ValidationProblem>> (int id, AssignRequest req, UserScope scope, MonitoringService svc, AppDbContext db) =>
         {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            if (x is null) return TypedResults.NotFound();
-            if (!(await AccessAsync(x, scope, user, db)).Manage) return TypedResults.Forbid();
             var r = await svc.AssignAsync(id, req.MeetingId, req.UserName);
             if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok(await AssignmentsAsync(db, scope.Today, groupId: id));
-        }).WithSummary("Tổ trưởng phân công thành viên dự một buổi sinh hoạt trong lịch tháng");
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Lead)
+          .Require<MeetingAccess, MeetingNeed, AssignRequest>(MeetingNeed.Read, b => b.MeetingId, "meetingId")
+          .WithSummary("Tổ trưởng phân công thành viên dự một buổi sinh hoạt của chi bộ tổ phụ trách");
 
-        g.MapGet("/assignments", async (int? groupId, UserScope scope, ClaimsPrincipal user, AppDbContext db) =>
-            TypedResults.Ok(await AssignmentsAsync(db, scope.Today, userId: user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", groupId: groupId)))
+        g.MapGet("/assignments", async (int? groupId, UserScope scope, AppDbContext db) =>
+            TypedResults.Ok(await AssignmentsAsync(db, scope.Today, userId: scope.UserId ?? "", groupId: groupId)))
+            .OwnRecordsOnly("the meetings the account itself is assigned to")
+            .RequireQuery<GroupAccess, GroupNeed>(GroupNeed.Read, "groupId")
             .WithSummary("Các buổi sinh hoạt tài khoản được phân công dự");
 
-        g.MapGet("/groups/{id:int}/coverage-report", async Task<Results<Ok<CoverageReport>, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, ClaimsPrincipal user, MonitoringService svc, AppDbContext db) =>
+        g.MapGet("/groups/{id:int}/coverage-report", async Task<Ok<CoverageReport>> (int id, DateOnly? from, DateOnly? to, UserScope scope, MonitoringService svc) =>
         {
-            var x = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == id);
-            if (x is null) return TypedResults.NotFound();
-            if (!(await AccessAsync(x, scope, user, db)).Read) return TypedResults.Forbid();
-            var f = from ?? new DateOnly(scope.Today.Year, 1, 1);
-            return TypedResults.Ok(await svc.CoverageAsync(id, f, to ?? scope.Today.AddDays(1)));
-        }).WithSummary("Mức độ bao quát: chi bộ đã dự bao nhiêu lần, ai dự, chi bộ chưa lần nào được dự");
+            var f = from ?? new DateOnly((to ?? scope.Today).Year, 1, 1);
+            var t = to ?? scope.Today.AddDays(1);
+            // One bound given the other way round (only "to" before this year): the period is that day alone.
+            return TypedResults.Ok(await svc.CoverageAsync(id, f, t > f ? t : f.AddDays(1)));
+        }).Require<GroupAccess, GroupNeed>(GroupNeed.Read)
+          .WithSummary("Mức độ bao quát: chi bộ đã dự bao nhiêu lần, ai dự, chi bộ chưa lần nào được dự");
 
-        app.MapPut("/api/v1/meetings/{meetingId:int}/visit", async Task<Results<Ok<Visit>, ValidationProblem, NotFound, ForbidHttpResult>> (int meetingId, VisitInput req, UserScope scope, ClaimsPrincipal user, MonitoringService svc, AppDbContext db) =>
+        // The visit: a member of a group covering the cell on the meeting's day; confirming the rating is the upper level's confirmation.
+        app.MapPut("/api/v1/meetings/{meetingId:int}/visit", async Task<Results<Ok<Visit>, ValidationProblem, ProblemHttpResult>> (int meetingId, VisitInput req, UserScope scope, MeetingAccess meetings, MonitoringService svc) =>
         {
-            var m = await db.Meetings.Where(x => x.Id == meetingId).Select(x => new { x.CellId, x.Date, x.Kind }).FirstOrDefaultAsync();
-            if (m is null) return TypedResults.NotFound();
-            if (!await scope.CanReadAsync(m.CellId, m.Date, m.Kind)) return TypedResults.Forbid();
-            var r = await svc.RecordVisitAsync(meetingId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", req);
+            if (req.ConfirmRating && await meetings.ForAsync(meetingId, MeetingNeed.Confirm) is { Allowed: false } refused) return refused.ToProblem();
+            var r = await svc.RecordVisitAsync(meetingId, scope.UserId ?? "", req);
             if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok(r.Value!);
-        }).WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization()
+        }).Require<MeetingAccess, MeetingNeed>(MeetingNeed.Visit, "meetingId")
+          .WithTags("Tổ dự, theo dõi, hướng dẫn sinh hoạt chi bộ").RequireAuthorization()
           .WithSummary("Thành viên tổ ghi kết quả dự sinh hoạt: có dự hay không, nhận xét theo tiêu chí, hướng dẫn, xác nhận xếp loại");
     }
 }

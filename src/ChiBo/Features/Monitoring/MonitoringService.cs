@@ -32,6 +32,8 @@ public class MonitoringService(AppDbContext db, RatingService ratings, TimeProvi
     public async Task<Outcome<MonitoringGroup>> CreateGroupAsync(GroupInput input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Outcome<MonitoringGroup>.Fail("name", "Nhập tên tổ.");
+        if (string.IsNullOrWhiteSpace(input.LeaderUserName)) return Outcome<MonitoringGroup>.Fail("leaderUserName", "Nhập tài khoản của tổ trưởng.");
+        if (input.From == default) return Outcome<MonitoringGroup>.Fail("from", "Nhập ngày thành lập tổ.");
         var names = (input.MemberUserNames ?? []).Append(input.LeaderUserName).Distinct().ToList();
         var users = await db.Users.Where(u => names.Contains(u.UserName!)).ToListAsync(ct);
         var unknown = names.Except(users.Select(u => u.UserName!)).ToList();
@@ -54,6 +56,7 @@ public class MonitoringService(AppDbContext db, RatingService ratings, TimeProvi
     public async Task<Outcome<MonitoringCoverage>> AddCoverageAsync(int groupId, CoverageInput input, CancellationToken ct = default)
     {
         var g = await db.MonitoringGroups.FirstAsync(x => x.Id == groupId, ct);
+        if (input.From == default) return Outcome<MonitoringCoverage>.Fail("from", "Nhập ngày bắt đầu phụ trách.");
         if (input.To is { } to && to <= input.From) return Outcome<MonitoringCoverage>.Fail("to", "Ngày kết thúc phải sau ngày bắt đầu.");
         if (!await db.IsInSubtreeAsync(g.OwnerUnitId, input.UnitId, input.From, ct) || input.UnitId == g.OwnerUnitId)
             return Outcome<MonitoringCoverage>.Fail("unitId", "Tổ chỉ phụ trách tổ chức đảng trực thuộc cấp ủy lập tổ.");

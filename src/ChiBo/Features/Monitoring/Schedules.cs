@@ -100,23 +100,23 @@ public static class SchedulesApi
     {
         var g = app.MapGroup("/api/v1/units/{unitId:int}").WithTags("Lịch sinh hoạt tháng").RequireAuthorization();
 
-        g.MapGet("/schedules/{year:int}/{month:int}", async Task<Results<Ok<ScheduleView>, ForbidHttpResult>> (int unitId, int year, int month, UserScope scope, ScheduleService svc) =>
-        {
-            if (!scope.CanManageCells || !await scope.CanSeeUnitAsync(unitId)) return TypedResults.Forbid();
-            return TypedResults.Ok(await svc.ViewAsync(unitId, year, month));
-        }).WithSummary("Lịch sinh hoạt tháng của các chi bộ trực thuộc một đảng ủy cơ sở, và các lần đã gửi");
+        g.MapGet("/schedules/{year:int}/{month:int}", async Task<Ok<ScheduleView>> (int unitId, int year, int month, ScheduleService svc) =>
+            TypedResults.Ok(await svc.ViewAsync(unitId, year, month)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Run, "unitId")
+            .WithSummary("Lịch sinh hoạt tháng của các chi bộ trực thuộc một đảng ủy cơ sở, và các lần đã gửi");
 
-        g.MapPost("/schedules/{year:int}/{month:int}/send", async Task<Results<Ok<ScheduleView>, ValidationProblem, ForbidHttpResult>> (int unitId, int year, int month, SendRequest req, UserScope scope, ScheduleService svc) =>
+        // The grassroots committee sends its own schedule: its staff, not a level above in its name.
+        g.MapPost("/schedules/{year:int}/{month:int}/send", async Task<Results<Ok<ScheduleView>, ValidationProblem>> (int unitId, int year, int month, SendRequest req, ScheduleService svc) =>
         {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(unitId)) return TypedResults.Forbid();
             var r = await svc.SendAsync(unitId, year, month, req.Note);
             return r.Ok ? TypedResults.Ok(r.Value!) : r.ToProblem();
-        }).WithSummary("Gửi chương trình công tác và lịch sinh hoạt của các chi bộ (hạn: trước ngày 02 của tháng)");
+        }).Require<UnitAccess, UnitNeed>(UnitNeed.Manage, "unitId")
+          .Require<UnitAccess, UnitNeed>(UnitNeed.Own, "unitId")
+          .WithSummary("Đảng ủy cơ sở gửi chương trình công tác và lịch sinh hoạt của các chi bộ (hạn: trước ngày 02 của tháng)");
 
-        g.MapGet("/schedules-overview", async Task<Results<Ok<ScheduleOverview>, ForbidHttpResult>> (int unitId, int? year, int? month, UserScope scope, ScheduleService svc) =>
-        {
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(unitId)) return TypedResults.Forbid();
-            return TypedResults.Ok(await svc.OverviewAsync(unitId, year ?? scope.Today.Year, month ?? scope.Today.Month));
-        }).WithSummary("Các đảng ủy cơ sở đã gửi lịch tháng: đúng hạn, muộn, chưa gửi");
+        g.MapGet("/schedules-overview", async Task<Ok<ScheduleOverview>> (int unitId, int? year, int? month, UserScope scope, ScheduleService svc) =>
+            TypedResults.Ok(await svc.OverviewAsync(unitId, year ?? scope.Today.Year, month ?? scope.Today.Month)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.Manage, "unitId")
+            .WithSummary("Các đảng ủy cơ sở đã gửi lịch tháng: đúng hạn, muộn, chưa gửi");
     }
 }

@@ -1,6 +1,6 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
-using ChiBo.Features.Meetings;
+using ChiBo.Features.Organization;
 using ChiBo.Features.Rules;
 using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,10 +32,6 @@ public static class PlansApi
             p.Events.Select(e => new PlanEventDto(e.Action, e.Action.Vietnamese(), e.At, e.Actor, e.Comment)).ToList(), p.Version);
     }
 
-    /// <summary>Reviewing is for committee staff at (or above) the committee the plan goes to, never the cell itself.</summary>
-    public static async Task<bool> CanReviewAsync(UserScope scope, ThematicPlan plan) =>
-        scope.IsStaff && scope.RootUnitId != plan.CellId && await scope.CanSeeUnitAsync(plan.ReviewerUnitId);
-
     static Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound> Reply(Outcome<ThematicPlan> r, PlanDto? dto)
     {
         if (r.ToConflict() is { } conflict) return conflict;
@@ -47,54 +43,50 @@ public static class PlansApi
     {
         var g = app.MapGroup("/api/v1").WithTags("Kế hoạch sinh hoạt chuyên đề").RequireAuthorization();
 
-        g.MapGet("/units/{cellId:int}/plans/{year:int}", async Task<Results<Ok<PlanDto>, NotFound, ForbidHttpResult>> (int cellId, int year, UserScope scope, AppDbContext db, PlanService plans) =>
-        {
-            if (!await scope.CanSeeUnitAsync(cellId, new DateOnly(year, 1, 1))) return TypedResults.Forbid();
-            var dto = await LoadAsync(db, plans, cellId, year);
-            return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
-        }).WithSummary("Kế hoạch sinh hoạt chuyên đề năm của chi bộ");
+        g.MapGet("/units/{cellId:int}/plans/{year:int}", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (int cellId, int year, AppDbContext db, PlanService plans) =>
+            await LoadAsync(db, plans, cellId, year) is { } dto ? TypedResults.Ok(dto) : Problems.NotFound($"Chi bộ chưa có kế hoạch sinh hoạt chuyên đề năm {year}."))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See, "cellId")
+            .WithSummary("Kế hoạch sinh hoạt chuyên đề năm của chi bộ");
 
-        g.MapGet("/units/{cellId:int}/plans/{year:int}/docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int cellId, int year, UserScope scope, AppDbContext db, PlanService plans) =>
-        {
-            if (!await scope.CanSeeUnitAsync(cellId, new DateOnly(year, 1, 1))) return TypedResults.Forbid();
-            var dto = await LoadAsync(db, plans, cellId, year);
-            return dto is null ? TypedResults.NotFound() : TypedResults.File(await PlanDocument.DocxAsync(db, dto), Documents.Docx.ContentType, $"ke-hoach-chuyen-de-{year}.docx");
-        }).WithSummary("Kế hoạch sinh hoạt chuyên đề năm (DOCX, thể thức văn bản của Đảng)");
+        g.MapGet("/units/{cellId:int}/plans/{year:int}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int cellId, int year, AppDbContext db, PlanService plans) =>
+            await LoadAsync(db, plans, cellId, year) is { } dto
+                ? TypedResults.File(await PlanDocument.DocxAsync(db, dto), Documents.Docx.ContentType, $"ke-hoach-chuyen-de-{year}.docx")
+                : Problems.NotFound($"Chi bộ chưa có kế hoạch sinh hoạt chuyên đề năm {year}."))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See, "cellId")
+            .WithSummary("Kế hoạch sinh hoạt chuyên đề năm (DOCX, thể thức văn bản của Đảng)");
 
-        g.MapPut("/units/{cellId:int}/plans/{year:int}", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, SavePlanRequest req, UserScope scope, AppDbContext db, PlanService plans) =>
+        // The cell's secretary drafts (or committee staff above it, who help a cell without one); only the cell itself sends it.
+        g.MapPut("/units/{cellId:int}/plans/{year:int}", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, SavePlanRequest req, AppDbContext db, PlanService plans) =>
         {
-            if (!await scope.CanRunAsync(cellId)) return TypedResults.Forbid();
-            var r = await plans.SaveAsync(cellId, year, req.Version, req.Items);
+            var r = await plans.SaveAsync(cellId, year, req.Version, req.Items ?? []);
             return Reply(r, r.Ok ? await Reload(db, plans, cellId, year) : null);
-        }).WithSummary("Lưu dự thảo kế hoạch (chuyên đề theo quý hoặc tháng, người chuẩn bị, chủ đề)");
+        }).Require<UnitAccess, UnitNeed>(UnitNeed.Run, "cellId")
+          .WithSummary("Lưu dự thảo kế hoạch (chuyên đề theo quý hoặc tháng, người chuẩn bị, chủ đề)");
 
-        g.MapPost("/units/{cellId:int}/plans/{year:int}/submit", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, VersionBody req, UserScope scope, AppDbContext db, PlanService plans) =>
+        g.MapPost("/units/{cellId:int}/plans/{year:int}/submit", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int cellId, int year, VersionBody req, AppDbContext db, PlanService plans) =>
         {
-            if (!await scope.CanRunAsync(cellId)) return TypedResults.Forbid();
             var r = await plans.SubmitAsync(cellId, year, req.Version);
             return Reply(r, r.Ok ? await Reload(db, plans, cellId, year) : null);
-        }).WithSummary("Gửi kế hoạch lên cấp ủy (hạn theo quy định, mặc định trước 05/02)");
+        }).Require<UnitAccess, UnitNeed>(UnitNeed.Own, "cellId")
+          .WithSummary("Chi bộ gửi kế hoạch lên cấp ủy (hạn theo quy định, mặc định trước 05/02)");
 
-        g.MapPost("/plans/{id:int}/review", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int id, ReviewRequest req, UserScope scope, AppDbContext db, PlanService plans) =>
+        g.MapPost("/plans/{id:int}/review", async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult, NotFound>> (int id, ReviewRequest req, AppDbContext db, PlanService plans) =>
         {
-            var plan = await db.ThematicPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-            if (plan is null) return TypedResults.NotFound();
-            if (!await CanReviewAsync(scope, plan)) return TypedResults.Forbid();
             var r = await plans.ReviewAsync(id, req.Approve, req.Comment, req.Version);
+            var plan = await db.ThematicPlans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CellId, p.Year }).FirstAsync();
             return Reply(r, r.Ok ? await Reload(db, plans, plan.CellId, plan.Year) : null);
-        }).WithSummary("Cấp ủy phê duyệt hoặc trả lại kế hoạch (kèm ý kiến)");
+        }).Require<PlanAccess, PlanNeed>(PlanNeed.Review)
+          .WithSummary("Cấp ủy duyệt kế hoạch (cấp trên trực tiếp của chi bộ) phê duyệt hoặc trả lại kế hoạch, kèm ý kiến");
 
-        g.MapGet("/units/{unitId:int}/plans-overview", async Task<Results<Ok<PlanOverview>, ForbidHttpResult>> (int unitId, int? year, UserScope scope, PlanService plans) =>
-        {
-            if (!await scope.CanSeeUnitAsync(unitId)) return TypedResults.Forbid();
-            return TypedResults.Ok(await plans.OverviewAsync(unitId, year ?? scope.Today.Year));
-        }).WithSummary("Tình hình gửi kế hoạch của các chi bộ trong đơn vị: đúng hạn, muộn, được duyệt, bị trả lại, chưa gửi");
+        g.MapGet("/units/{unitId:int}/plans-overview", async Task<Ok<PlanOverview>> (int unitId, int? year, UserScope scope, PlanService plans) =>
+            TypedResults.Ok(await plans.OverviewAsync(unitId, year ?? scope.Today.Year)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")
+            .WithSummary("Tình hình gửi kế hoạch của các chi bộ trong đơn vị: đúng hạn, muộn, được duyệt, bị trả lại, chưa gửi");
 
-        g.MapGet("/units/{cellId:int}/plans/{year:int}/practice", async Task<Results<Ok<PlanPractice>, ForbidHttpResult>> (int cellId, int year, UserScope scope, PlanService plans) =>
-        {
-            if (!await scope.CanSeeUnitAsync(cellId, new DateOnly(year, 1, 1))) return TypedResults.Forbid();
-            return TypedResults.Ok(await plans.PracticeAsync(cellId, year, scope.Today));
-        }).WithSummary("Đối chiếu kế hoạch với thực tế: đúng hạn, muộn, không sinh hoạt, ngoài kế hoạch");
+        g.MapGet("/units/{cellId:int}/plans/{year:int}/practice", async Task<Ok<PlanPractice>> (int cellId, int year, UserScope scope, PlanService plans) =>
+            TypedResults.Ok(await plans.PracticeAsync(cellId, year, scope.Today)))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See, "cellId")
+            .WithSummary("Đối chiếu kế hoạch với thực tế: đúng hạn, muộn, không sinh hoạt, ngoài kế hoạch");
     }
 
     public record VersionBody(int Version);

@@ -1,6 +1,6 @@
 using ChiBo.Data;
-using ChiBo.Features.Accounts;
 using ChiBo.Features.Monitoring;
+using ChiBo.Features.Plans;
 using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,52 +9,59 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Pages.Monitoring;
 
 /// <summary>The group's six-month or annual report: drafted from the records, edited by the leader, submitted.</summary>
-[AnyAccount("transitional: the handlers check the group")]
-public class ReportModel(AppDbContext db, UserScope scope, GroupReportService reports) : PageModel
+[Require<GroupAccess, GroupNeed>(GroupNeed.Read, "groupId")]
+public class ReportModel(AppDbContext db, GroupAccess access, GroupReportService reports) : PageModel
 {
     public MonitoringGroup Group { get; private set; } = null!;
-    public MonitoringApi.Access Access { get; private set; } = null!;
+    public GroupRights Rights { get; private set; } = null!;
     public GroupReport? Report { get; private set; }
     public int Year { get; private set; }
     public ReportPeriod Period { get; private set; }
     public string? Error { get; private set; }
     public string? Done { get; private set; }
 
-    async Task<IActionResult?> LoadAsync(int groupId, int year, ReportPeriod period)
+    async Task LoadAsync(int groupId, int year)
     {
-        var g = await db.MonitoringGroups.FirstOrDefaultAsync(x => x.Id == groupId);
-        if (g is null) return NotFound();
-        Group = g; Year = year; Period = period;
-        Access = await MonitoringApi.AccessAsync(g, scope, User, db);
-        if (!Access.Read) return Forbid();
-        Report = await db.GroupReports.AsNoTracking().FirstOrDefaultAsync(r => r.GroupId == groupId && r.Year == year && r.Period == period);
-        return null;
+        Year = PageInput.Year(year);
+        // The address names the period: "HalfYear" or "Year" (a number or another word is not a period).
+        var raw = RouteData.Values["period"]?.ToString();
+        Period = Enum.TryParse<ReportPeriod>(raw, ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(raw, out _)
+            ? p : throw new RefusedException("period", "Kỳ báo cáo là HalfYear (6 tháng đầu năm) hoặc Year (cả năm).");
+        Group = await db.MonitoringGroups.FirstAsync(x => x.Id == groupId);
+        Rights = await access.RightsAsync(groupId);
+        Report = await db.GroupReports.AsNoTracking().FirstOrDefaultAsync(r => r.GroupId == groupId && r.Year == Year && r.Period == Period);
     }
 
-    public async Task<IActionResult> OnGetAsync(int groupId, int year, ReportPeriod period, string? done)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int groupId, [FromRoute] int year, string? done)
     {
         Done = done;
-        return await LoadAsync(groupId, year, period) ?? Page();
-    }
-
-    async Task<IActionResult> StepAsync(int groupId, int year, ReportPeriod period, Func<Task<Outcome<GroupReport>>> step, string done)
-    {
-        if (await LoadAsync(groupId, year, period) is { } refused) return refused;
-        if (!Access.Leader) return Forbid();
-        var r = await step();
-        if (r.Ok) return Redirect($"/Monitoring/Reports/{groupId}/{year}/{period}?done={Uri.EscapeDataString(done)}");
-        Error = r.Error;
-        db.ChangeTracker.Clear();
-        await LoadAsync(groupId, year, period);
+        await LoadAsync(groupId, year);
         return Page();
     }
 
-    public Task<IActionResult> OnPostDraftAsync(int groupId, int year, ReportPeriod period, int? version) =>
-        StepAsync(groupId, year, period, () => reports.DraftAsync(groupId, year, period, version), "Đã soạn dự thảo từ số liệu.");
+    async Task<IActionResult> StepAsync(int groupId, int year, Func<Task<Outcome<GroupReport>>> step, string done)
+    {
+        await LoadAsync(groupId, year);
+        var r = await step();
+        if (r.Ok) return Redirect($"/Monitoring/Reports/{groupId}/{Year}/{Period}?done={Uri.EscapeDataString(done)}");
+        Error = r.Error;
+        db.ChangeTracker.Clear();
+        await LoadAsync(groupId, year);
+        return Page();
+    }
 
-    public Task<IActionResult> OnPostSaveAsync(int groupId, int year, ReportPeriod period, int version, string body) =>
-        StepAsync(groupId, year, period, () => reports.EditAsync(Report?.Id ?? 0, body, version), "Đã lưu báo cáo.");
+    Task<Outcome<GroupReport>> OnReport(Func<GroupReport, Task<Outcome<GroupReport>>> step) =>
+        Report is { } r ? step(r) : Task.FromResult(Outcome<GroupReport>.Fail("report", "Chưa có dự thảo báo cáo: hãy soạn dự thảo từ số liệu trước."));
 
-    public Task<IActionResult> OnPostSubmitAsync(int groupId, int year, ReportPeriod period, int version) =>
-        StepAsync(groupId, year, period, () => reports.SubmitAsync(Report?.Id ?? 0, version), "Đã gửi báo cáo.");
+    [Require<GroupAccess, GroupNeed>(GroupNeed.Report, "groupId")]
+    public Task<IActionResult> OnPostDraftAsync([FromRoute] int groupId, [FromRoute] int year, int? version) =>
+        StepAsync(groupId, year, () => reports.DraftAsync(groupId, Year, Period, version), "Đã soạn dự thảo từ số liệu.");
+
+    [Require<GroupAccess, GroupNeed>(GroupNeed.Report, "groupId")]
+    public Task<IActionResult> OnPostSaveAsync([FromRoute] int groupId, [FromRoute] int year, int? version, string? body) =>
+        StepAsync(groupId, year, () => OnReport(r => reports.EditAsync(r.Id, body ?? "", PageInput.Version(version))), "Đã lưu báo cáo.");
+
+    [Require<GroupAccess, GroupNeed>(GroupNeed.Report, "groupId")]
+    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int groupId, [FromRoute] int year, int? version) =>
+        StepAsync(groupId, year, () => OnReport(r => reports.SubmitAsync(r.Id, PageInput.Version(version))), "Đã gửi báo cáo.");
 }

