@@ -8,6 +8,8 @@ namespace ChiBo.Features.Shared;
 public interface IPageAccess
 {
     Task<Access> CheckAsync(HttpContext http);
+    /// <summary>The route or query value the check read, if any: the handler must receive that same value.</summary>
+    string? CheckedValue => null;
 }
 
 /// <summary>
@@ -19,6 +21,8 @@ public interface IPageAccess
 public sealed class RequireAttribute<TRule, TNeed>(TNeed need, string routeValue = "id") : Attribute, IPageAccess
     where TRule : IAccessRule<TNeed>
 {
+    public string? CheckedValue => routeValue;
+
     /// <summary>A query field with the date the page shows the tree on (dd/MM/yyyy), for rules that answer on a date.</summary>
     public string? DateQuery { get; init; }
 
@@ -64,6 +68,18 @@ public sealed class PageAccessFilter : IAsyncPageFilter
             context.Result = access.Kind == AccessKind.NotFound ? new NotFoundResult() : new ForbidResult();
             if (access.Reason is not null) context.HttpContext.Items["access.reason"] = access.Reason;
             return;
+        }
+        // Model binding fills a handler parameter from the form before the route: a form field "cellId" must not
+        // swap the record the check was made on for another one.
+        foreach (var name in declared.Select(d => d.CheckedValue).OfType<string>())
+        {
+            var http = context.HttpContext;
+            var checkedRaw = http.Request.RouteValues.TryGetValue(name, out var v) ? v?.ToString() : http.Request.Query[name].ToString();
+            if (context.HandlerArguments.TryGetValue(name, out var bound) && bound is not null && bound.ToString() != checkedRaw)
+            {
+                context.Result = new BadRequestResult();
+                return;
+            }
         }
         await next();
     }
