@@ -11,7 +11,7 @@ namespace ChiBo.Features.Import;
 /// The checks of the row-by-row importer and <see cref="MemberService.CreateAsync"/>, made for the whole file at once:
 /// every cell code resolved in one query, the account's scope in one query on the closure table, duplicates inside
 /// the file in memory and against the database in one query per column. Each row keeps only its first error, in the
-/// order the row-by-row path found them (dates, sex, cell code, scope, profile, cell on the date, party card, citizen id),
+/// order of the single-entry path (dates, sex, cell code, profile, start date, scope, cell on the date, party card, citizen id),
 /// with the same messages and the column it was found in. The plausibility rules are <see cref="MemberRules"/>, as for
 /// one member entered by hand. Same code on SQLite and PostgreSQL, small file or large.
 /// </summary>
@@ -48,18 +48,20 @@ public static class MemberChecks
             if (!units.TryGetValue(r.CellCode, out var u)) { r.Refuse(F.CellCode, $"Không có chi bộ có mã “{r.CellCode}”."); continue; }
             var start = r.Start;
             var startColumn = r.JoinedOn is null ? F.AdmittedOn : F.JoinedOn;
+            // The line's own values first (they reveal nothing about the cell), then the cell on the start date.
+            if (MemberRules.Check(r.Profile(), today) is { } invalid) { r.Refuse(invalid); continue; }
+            if (MemberRules.Start(start, today) is { } late) { r.Refuse(startColumn, late.Message); continue; }
+            var life = MemberRules.CellLife(u.Name, u.EffectiveFrom, u.EffectiveTo, start);
             if (!inScope[u.Id].Any(c => c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo > start)))
             {
                 // A cell the account holds, asked for before it was founded (or after it ended), gets that reason; a cell it
                 // never held answers only that it is out of scope, so its dates are not revealed.
-                if (inScope[u.Id].Any() && MemberRules.CellLife(u.Name, u.EffectiveFrom, u.EffectiveTo, start) is { } life) r.Refuse(startColumn, life);
+                if (inScope[u.Id].Any() && life is not null) r.Refuse(startColumn, life);
                 else r.Refuse(F.CellCode, $"Chi bộ “{r.CellCode}” không thuộc phạm vi quản lý của tài khoản.");
                 continue;
             }
             r.CellId = u.Id;
-            if (MemberRules.Check(r.Profile(), today) is { } invalid) r.Refuse(invalid);
-            else if (MemberRules.Start(start, today) is { } late) r.Refuse(startColumn, late.Message);
-            else if (MemberRules.CellLife(u.Name, u.EffectiveFrom, u.EffectiveTo, start) is { } life) r.Refuse(startColumn, life);
+            if (life is not null) r.Refuse(startColumn, life);
             else if (!u.IsCell) r.Refuse(F.CellCode, $"“{u.Name}” không phải là chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.");
         }
     }
