@@ -54,6 +54,7 @@ public static class RulesApi
                 CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = scope.Name,
             };
             var errors = RuleSetChecks.Check(r, req.Criteria);
+            if (req.UnitId == 0) errors["unitId"] = ["Chọn đơn vị áp dụng bộ quy định."];
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
             r.Criteria = req.Criteria?.Select((c, i) => new RubricCriterion { Code = c!.Code.Trim(), Part = c.Part, Title = c.Title.Trim(), MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = i + 1 }).ToList()
                 ?? (await RuleSets.InForceAsync(db, req.UnitId, req.EffectiveFrom)).Criteria.Select(c => new RubricCriterion { Code = c.Code, Part = c.Part, Title = c.Title, MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = c.Order }).ToList();
