@@ -114,7 +114,7 @@ public class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExc
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception e, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        if (!(http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) : http.Request.Path.StartsWithSegments("/api"))) return false;
         var (status, detail, errors) = Failures.Describe(e);
         if (status >= 500 && status != 503) log.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         else log.LogWarning("{Method} {Path} answered {Status}: {Message}", http.Request.Method, http.Request.Path, status, e.Message);
