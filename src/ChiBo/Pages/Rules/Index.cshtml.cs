@@ -20,7 +20,7 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
     public RuleSet InForce { get; private set; } = null!;
     public List<RuleSet> Related { get; private set; } = [];
     public List<Topic> Topics { get; private set; } = [];
-    public bool CanEdit => scope.IsStaff && !scope.IsMonitoringOnly;
+    public bool CanEdit => scope.IsStaff;
     public string? Saved { get; private set; }
 
     [BindProperty] public RuleSet Form { get; set; } = new() { Name = "", PeriodicAgenda = "", ThematicAgenda = "" };
