@@ -2,6 +2,7 @@ using ChiBo.Features.Shared;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Import;
+using ChiBo.Features.Organization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,16 +12,18 @@ namespace ChiBo.Pages;
 [Authorize(Roles = Roles.Admin + "," + Roles.CommitteeStaff)]
 [RequestSizeLimit(ImportApi.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxBytes)]
-[AnyAccount("transitional: the handler checks staff and scope")]
-public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, ImportProgress progress) : PageModel
+[OwnNode(UnitNeed.Manage)]
+public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, ImportProgress progress, ImportAccess access) : PageModel
 {
     [BindProperty] public ImportKind Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportJobDto? Job { get; private set; }
 
+    /// <summary>The upload form, and the job just uploaded when one is named (the same rule as its progress).</summary>
     public async Task<IActionResult> OnGetAsync(int? job)
     {
-        if (job is { } id && (Job = await ImportApi.StatusAsync(db, progress, scope, id)) is null) return NotFound();
+        if (job is not { } id) return Page();
+        if (!(await access.ForAsync(id, ImportNeed.Read, HttpContext.RequestAborted)).Allowed || (Job = await ImportApi.StatusAsync(db, progress, id)) is null) return NotFound();
         return Page();
     }
 
@@ -37,9 +40,10 @@ public class ImportModel(AppDbContext db, UserScope scope, ImportQueue queue, Im
     }
 
     /// <summary>The progress fragment htmx polls; it stops polling once the job has finished.</summary>
+    [Require<ImportAccess, ImportNeed>(ImportNeed.Read, "job")]
     public async Task<IActionResult> OnGetProgressAsync(int job)
     {
-        Job = await ImportApi.StatusAsync(db, progress, scope, job);
+        Job = await ImportApi.StatusAsync(db, progress, job);
         return Job is null ? NotFound() : Partial("_ImportProgress", Job);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChiBo.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ChiBo.Tests.Import;
@@ -260,6 +261,155 @@ public abstract class ImportTests(ChiBoApp app) : AppTest(app)
         Assert.Equal("Succeeded", job.GetProperty("status").GetString());
         Assert.Equal("dang-vien.csv", job.GetProperty("fileName").GetString());
         Assert.Single((await Get(api, "/api/v1/search?q=dieu van tuoi")).GetProperty("members").EnumerateArray());
+    }
+
+    static List<(int Line, string? Column, string Message)> Errors(JsonElement job) =>
+        [.. job.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(),
+            e.GetProperty("column").ValueKind == JsonValueKind.String ? e.GetProperty("column").GetString() : null, e.GetProperty("message").GetString()!))];
+
+    [Fact]
+    public async Task ValuesNoClerkWouldMeanAreRefusedWithLineColumnAndReasonAndNothingIsWritten()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var staff = await App.ApiAs("vp.binhlu");
+        var csv = string.Join("\n",
+            MemberHeader,
+            "Lò Văn Thuận,12/03/1985,Nam,Thái,19/05/2010,19/05/2011,52000001,012345720001,0912345001,LC-BL-NK,",       // 2: good
+            "Lò Văn Tương Lai,12/03/1985,Nam,Thái,19/05/2030,,52000002,,,LC-BL-NK,",                                     // 3
+            "Lò Văn Thẻ,12/03/1985,Nam,Thái,19/05/2010,,ABC,,,LC-BL-NK,",                                                 // 4
+            "\"=HYPERLINK(\"\"http://x.example/\"\",\"\"Bấm\"\")\",12/03/1985,Nam,Thái,19/05/2010,,52000004,,,LC-BL-NK,", // 5
+            "+SUM(1;2),12/03/1985,Nam,Thái,19/05/2010,,52000005,,,LC-BL-NK,",                                             // 6
+            "@cmd,12/03/1985,Nam,Thái,19/05/2010,,52000006,,,LC-BL-NK,",                                                  // 7
+            "-2+3,12/03/1985,Nam,Thái,19/05/2010,,52000007,,,LC-BL-NK,",                                                  // 8
+            "Lò Văn Xưa,12/03/1900,Nam,Thái,19/05/1925,,52000008,,,LC-BL-NK,",                                            // 9
+            "Lò Văn Cụ,12/03/1890,Nam,Thái,19/05/1935,,52000009,,,LC-BL-NK,",                                             // 10
+            "Lò Văn Trẻ,12/03/2000,Nam,Thái,19/05/2015,,52000010,,,LC-BL-NK,",                                            // 11
+            "Lò Văn Ngắn,12/03/1985,Nam,Thái,19/05/2010,,1234567,,,LC-BL-NK,",                                            // 12
+            "Lò Văn Căn,12/03/1985,Nam,Thái,19/05/2010,,52000012,01234572001,,LC-BL-NK,",                                 // 13
+            "Lò Văn Máy,12/03/1985,Nam,Thái,19/05/2010,,52000013,,12345,LC-BL-NK,",                                       // 14
+            "Lò Văn Sau,12/03/1985,Nam,Thái,19/05/2010,,52000014,,,LC-BL-NK,01/12/2026",                                  // 15
+            "Lò Văn Sớm,12/03/1975,Nam,Thái,01/06/2003,01/06/2004,52000015,,,LC-BL-NK,01/06/2003",                        // 16
+            "Lò Văn Dân,12/03/1985,Nam,=cmd,19/05/2010,,52000016,,,LC-BL-NK,",                                            // 17
+            "Lò Văn Chưa,12/03/1985,Nam,Thái,01/12/2025,01/12/2026,52000017,,,LC-BL-NK,",                                 // 18
+            "\"Lò\tVăn Tab\",12/03/1985,Nam,Thái,19/05/2010,,52000018,,,LC-BL-NK,",                                     // 19
+            "Giàng A Sớm,12/03/1975,Nam,Mông,01/06/2003,,52000019,,,LC-MS-MS,01/06/2003");                                // 20: not the account's
+        var job = await ImportAndWait(staff, "members", csv);
+        Assert.Equal("Failed", job.GetProperty("status").GetString());
+        var errors = Errors(job).ToDictionary(e => e.Line);
+        Assert.Equal(Enumerable.Range(3, 18), errors.Keys.Order());
+        void Refused(int line, string column, string message)
+        {
+            Assert.Equal(column, errors[line].Column);
+            Assert.StartsWith(message, errors[line].Message);
+        }
+        Refused(3, "Ngày vào Đảng", "Ngày vào Đảng 19/05/2030 ở sau ngày hôm nay (22/11/2026).");
+        Refused(4, "Số thẻ đảng", "Số thẻ đảng “ABC” không đúng định dạng: gồm 8 đến 12 chữ số");
+        Refused(5, "Họ và tên", "Họ và tên “=HYPERLINK(\"http://x.example/\",\"Bấm\")” bắt đầu bằng “=”");
+        Refused(6, "Họ và tên", "Họ và tên “+SUM(1;2)” bắt đầu bằng “+”");
+        Refused(7, "Họ và tên", "Họ và tên “@cmd” bắt đầu bằng “@”");
+        Refused(8, "Họ và tên", "Họ và tên “-2+3” bắt đầu bằng “-”");
+        Refused(9, "Ngày vào Đảng", "Ngày vào Đảng 19/05/1925 trước ngày thành lập Đảng (03/02/1930).");
+        Refused(10, "Ngày sinh", "Ngày sinh 12/03/1890 trước năm 1900");
+        Refused(11, "Ngày vào Đảng", "Đảng viên phải đủ 18 tuổi khi vào Đảng.");
+        Refused(12, "Số thẻ đảng", "Số thẻ đảng “1234567” không đúng định dạng");
+        Refused(13, "Số CCCD", "Số CCCD phải gồm đúng 12 chữ số.");
+        Refused(14, "Điện thoại", "Số điện thoại phải gồm 9 đến 12 chữ số.");
+        Refused(15, "Ngày bắt đầu sinh hoạt", "Ngày bắt đầu sinh hoạt 01/12/2026 ở sau ngày hôm nay (22/11/2026).");
+        // The real reason, not "out of scope": the cell the account holds was founded later.
+        Refused(16, "Ngày bắt đầu sinh hoạt", "Ngày bắt đầu sinh hoạt 01/06/2003 trước ngày thành lập Chi bộ bản Nà Khum (01/01/2004).");
+        Refused(17, "Dân tộc", "Dân tộc “=cmd” bắt đầu bằng “=”");
+        Refused(18, "Ngày chính thức", "Ngày chính thức 01/12/2026 ở sau ngày hôm nay (22/11/2026).");
+        Refused(19, "Họ và tên", "Họ và tên có ký tự điều khiển");
+        // A cell the account never held reveals nothing about its dates.
+        Refused(20, "Mã chi bộ", "Chi bộ “LC-MS-MS” không thuộc phạm vi quản lý của tài khoản.");
+        Assert.Empty((await Get(staff, "/api/v1/search?q=lo van thuan")).GetProperty("members").EnumerateArray());
+
+        // The page shows the line and the column.
+        var page = await (await App.PagesAs("vp.binhlu")).GetStringAsync($"/Import?job={job.GetProperty("id").GetInt32()}");
+        Assert.Contains("Dòng 3, cột “Ngày vào Đảng”: Ngày vào Đảng 19/05/2030 ở sau ngày hôm nay (22/11/2026).", page);
+    }
+
+    [Fact]
+    public async Task AUnitsFileWithImplausibleDatesOrFormulaNamesIsRefusedByLineAndColumn()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var staff = await App.ApiAs("btc.tinh");
+        var csv = """
+            Mã đơn vị,Tên đơn vị,Loại tổ chức,Mã đơn vị cấp trên,Ký hiệu,Loại hình chi bộ,Địa danh,Ngày thành lập
+            LC-TL1,Đảng ủy xã Tà Lèng,DANG_UY_XA,LC,ĐU,,Tà Lèng,01/07/2025
+            LC-TL2,Đảng ủy xã Tương Lai,DANG_UY_XA,LC,ĐU,,Tương Lai,01/01/2030
+            LC-TL3,Đảng ủy xã Xưa,DANG_UY_XA,LC,ĐU,,Xưa,01/01/1920
+            LC-TL4,"=HYPERLINK(""http://x.example/"")",DANG_UY_XA,LC,ĐU,,X,01/07/2025
+            LC-TL5,Chi bộ bản Sớm,CHI_BO,LC-BL,,"Thôn, bản, tổ dân phố",,01/01/2000
+            """;
+        var job = await ImportAndWait(staff, "units", csv);
+        Assert.Equal("Failed", job.GetProperty("status").GetString());
+        var errors = Errors(job);
+        Assert.Equal([3, 4, 5, 6], errors.Select(e => e.Line));
+        Assert.Equal(("Ngày thành lập", "Ngày thành lập 01/01/2030 ở sau ngày hôm nay (22/11/2026)."), (errors[0].Column, errors[0].Message));
+        Assert.Equal(("Ngày thành lập", "Ngày thành lập 01/01/1920 trước ngày thành lập Đảng (03/02/1930)."), (errors[1].Column, errors[1].Message));
+        Assert.Equal("Tên đơn vị", errors[2].Column);
+        Assert.StartsWith("“Tên đơn vị” “=HYPERLINK(", errors[2].Message);
+        Assert.Equal(("Ngày thành lập", "Ngày thành lập 01/01/2000 trước ngày thành lập Đảng ủy xã Bình Lư (01/01/2004)."), (errors[3].Column, errors[3].Message));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/units/by-code/LC-TL1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OneMemberEnteredByHandFollowsTheSameRules()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var staff = await App.ApiAs("vp.binhlu");
+        var cell = await UnitId("LC-BL-NK");
+        object Profile(string name = "Lò Văn Tay", string admitted = "2010-05-19", string? card = "52100001", string? ethnicity = "Thái") =>
+            new { fullName = name, dateOfBirth = "1985-03-12", sex = "Male", ethnicity, admittedOn = admitted, partyCardNumber = card };
+        async Task<(string Field, string Message)> Refused(object body)
+        {
+            var res = await staff.PostAsJsonAsync("/api/v1/members", body);
+            Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+            var errors = (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Single();
+            return (errors.Name, errors.Value[0].GetString()!);
+        }
+        Assert.Equal(("admittedOn", "Ngày vào Đảng 19/05/2030 ở sau ngày hôm nay (22/11/2026)."), await Refused(new { profile = Profile(admitted: "2030-05-19"), cellId = cell, joinedOn = "2026-01-01" }));
+        Assert.Equal("partyCardNumber", (await Refused(new { profile = Profile(card: "ABC"), cellId = cell, joinedOn = "2026-01-01" })).Field);
+        Assert.Equal("fullName", (await Refused(new { profile = Profile(name: "=HYPERLINK(\"http://x\")"), cellId = cell, joinedOn = "2026-01-01" })).Field);
+        Assert.Equal("ethnicity", (await Refused(new { profile = Profile(ethnicity: "@x"), cellId = cell, joinedOn = "2026-01-01" })).Field);
+        Assert.Equal("joinedOn", (await Refused(new { profile = Profile(), cellId = cell, joinedOn = "2027-01-01" })).Field);
+        Assert.Equal(("cellId", "Ngày bắt đầu sinh hoạt 01/06/2003 trước ngày thành lập Chi bộ bản Nà Khum (01/01/2004)."),
+            await Refused(new { profile = Profile(admitted: "2003-06-01"), cellId = cell, joinedOn = "2003-06-01" }));
+        Assert.Empty((await Get(staff, "/api/v1/search?q=lo van tay")).GetProperty("members").EnumerateArray());
+
+        // An edit is held to them too.
+        var created = await staff.PostAsJsonAsync("/api/v1/members", new { profile = Profile(), cellId = cell, joinedOn = "2026-01-01" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var member = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var edit = await staff.PutAsJsonAsync($"/api/v1/members/{member.GetProperty("id").GetInt32()}",
+            new { profile = Profile(card: "12.345678"), version = member.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, edit.StatusCode);
+        Assert.Contains("partyCardNumber", await edit.Content.ReadAsStringAsync());
+        Assert.Equal("52100001", (await Get(staff, $"/api/v1/members/{member.GetProperty("id").GetInt32()}")).GetProperty("partyCardNumber").GetString());
+    }
+
+    [Fact]
+    public async Task AnImportsReportIsForItsUploaderAndStaffAboveNotForAnotherCommune()
+    {
+        var staff = await App.ApiAs("vp.binhlu");
+        var job = await ImportAndWait(staff, "members", $"{MemberHeader}\nLò Văn Riêng,12/03/1985,Nam,Thái,19/05/2030,,52200001,,,LC-BL-NK,\n");
+        var id = job.GetProperty("id").GetInt32();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ChiBo.Features.Accounts.AppUser>>();
+            if (await users.FindByNameAsync("vp.muongso.import") is null)
+            {
+                var u = new ChiBo.Features.Accounts.AppUser { UserName = "vp.muongso.import", FullName = "Văn phòng Đảng ủy xã Mường So", UnitId = await UnitId("LC-MS"), Email = "vp.muongso.import@chibo.local" };
+                Assert.True((await users.CreateAsync(u, ChiBoApp.Password)).Succeeded);
+                await users.AddToRoleAsync(u, ChiBo.Features.Accounts.Roles.CommitteeStaff);
+            }
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("vp.muongso.import")).GetAsync($"/api/v1/imports/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.PagesAs("vp.muongso.import")).GetAsync($"/Import?handler=Progress&job={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.PagesAs("vp.muongso.import")).GetAsync($"/Import?job={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await App.ApiAs("btc.tinh")).GetAsync($"/api/v1/imports/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/imports/99999999")).StatusCode);
     }
 
     [Fact]

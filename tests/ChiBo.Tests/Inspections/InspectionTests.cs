@@ -195,13 +195,14 @@ public abstract class InspectionTests(ChiBoApp app) : AppTest(app)
             }
         }
         var stranger = await App.ApiAs("vp.muongso");
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/inspections/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/inspections/{id}/conclude", new { version = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PutAsJsonAsync($"/api/v1/units/{commune}/inspection-plans/2026", new { body = "Committee", title = "X" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/inspections/{id}")).StatusCode);
+        // Out of scope: not found, as if it did not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/inspections/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/inspections/{id}/conclude", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/v1/units/{commune}/inspection-plans/2026", new { body = "Committee", title = "X" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.muongso")).GetAsync($"/api/v1/inspections/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await App.ApiAs("theodoi.binhlu")).GetAsync($"/api/v1/inspections/{id}")).StatusCode);
-        // Nà Khum's secretary answers for Nà Khum only.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/inspections/{id}/remedies",
+        // Nà Khum's secretary answers for Nà Khum only: Bình Lư's inspection is outside its scope.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/inspections/{id}/remedies",
             new { shortcoming = "X", action = "Y", ownerName = "Chi ủy", dueOn = "2026-12-31" })).StatusCode);
 
         // Every route is in the OpenAPI document; the pages show the plan and the notice.
@@ -226,6 +227,107 @@ public abstract class InspectionTests(ChiBoApp app) : AppTest(app)
         }), TestContext.Current.CancellationToken);
         var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Matches("is-invalid\"[^>]*name=\"plannedMonth\"[\\s\\S]*?invalid-feedback\">Tháng kiểm tra phải từ 1 đến 12.", html);
+    }
+
+    static async Task EnsureAccount(ChiBoApp app, string user, string unitCode, string role)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(user) is not null) return;
+        var db = scope.ServiceProvider.GetRequiredService<ChiBo.Data.AppDbContext>();
+        var unit = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Units, u => u.Code == unitCode);
+        var u = new AppUser { UserName = user, FullName = user, UnitId = (await unit).Id, Email = user + "@chibo.local" };
+        Assert.True((await users.CreateAsync(u, ChiBoApp.Password)).Succeeded);
+        await users.AddToRoleAsync(u, role);
+    }
+
+    [Fact]
+    public async Task TheCommitteeInspectsAndTheInspectedCellAnswersAndNeitherTheLevelAboveNorTheAdministratorTakesTheirSteps()
+    {
+        App.Clock.Now = Today;
+        var office = await App.ApiAs("vp.binhlu");
+        var board = await App.ApiAs("btc.tinh");
+        var admin = await App.ApiAs("admin");
+        var commune = await UnitId("LC-BL");
+        var agency = await UnitId("LC-BL-UB");
+        await EnsureAccount(App, "bithu.ubbinhlu", "LC-BL-UB", Roles.CellSecretary);
+        var cellSecretary = await App.ApiAs("bithu.ubbinhlu");
+
+        // The province reads the commune's plans but does not plan, approve or inspect for it; nor does the administrator.
+        var plans = await Get(board, $"/api/v1/units/{commune}/inspection-plans/2026");
+        var plan = plans.EnumerateArray().Single(p => p.GetProperty("body").GetString() == "Committee");
+        var planId = Id(plan);
+        var before = plan.GetProperty("inspections").GetArrayLength();
+        var retitle = await board.PutAsJsonAsync($"/api/v1/units/{commune}/inspection-plans/2026", new { body = "Committee", title = "Tỉnh đặt tên", version = plan.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Forbidden, retitle.StatusCode);
+        Assert.Contains("chính đơn vị", await retitle.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutAsJsonAsync($"/api/v1/units/{commune}/inspection-plans/2027", new { body = "Committee", title = "Kế hoạch 2027" })).StatusCode);
+        var add = new { cellId = agency, plannedMonth = 12, kind = "Supervision", subject = "Việc ghi sổ biên bản", periodFrom = "2026-07-01", periodTo = "2026-11-30" };
+        var refused = await board.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Kiểm tra, giám sát do chính cấp ủy", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add)).StatusCode);
+        var after = (await Get(office, $"/api/v1/units/{commune}/inspection-plans/2026")).EnumerateArray().Single(p => Id(p) == planId);
+        Assert.Equal(plan.GetProperty("title").GetString(), after.GetProperty("title").GetString());
+        Assert.Equal(before, after.GetProperty("inspections").GetArrayLength());
+        Assert.False((await Get(office, "/api/v1/units/" + commune + "/inspection-plans/2027")).EnumerateArray().Any());
+
+        // A period too far back or past the plan's year, and a cell id outside the commune, are refused by field.
+        var old = await office.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add with { periodFrom = "2019-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        Assert.Contains("periodFrom", await old.Content.ReadAsStringAsync());
+        Assert.Contains("periodTo", await (await office.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add with { periodTo = "2027-03-31" })).Content.ReadAsStringAsync());
+        var missing = await office.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add with { cellId = 99999999 });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("cellId", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.PostAsJsonAsync("/api/v1/inspection-plans/99999999/approve", new { version = 0 })).StatusCode);
+
+        // The commune inspects the agency cell: start, findings; the cell's secretary cannot take those steps.
+        var created = await Ok(await office.PostAsJsonAsync($"/api/v1/inspection-plans/{planId}/inspections", add with { plannedMonth = 11 }));
+        var id = Id(created);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cellSecretary.PostAsJsonAsync($"/api/v1/inspections/{id}/start", new { version = Version(created) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.PostAsJsonAsync($"/api/v1/inspections/{id}/start", new { version = Version(created) })).StatusCode);
+        Assert.Equal("Planned", (await Get(office, $"/api/v1/inspections/{id}")).GetProperty("status").GetString());
+        var started = await Ok(await office.PostAsJsonAsync($"/api/v1/inspections/{id}/start", new { version = Version(created) }));
+
+        // Remedies are the cell's answer: not the commune's, not the province's; the cell's secretary writes them.
+        var remedy = new { shortcoming = "Sổ biên bản ghi thiếu ý kiến", action = "Thư ký ghi đủ ý kiến", ownerName = "Thư ký chi bộ", dueOn = "2026-12-20" };
+        var byOffice = await office.PostAsJsonAsync($"/api/v1/inspections/{id}/remedies", remedy);
+        Assert.Equal(HttpStatusCode.Forbidden, byOffice.StatusCode);
+        Assert.Contains("chi bộ được kiểm tra", await byOffice.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.PostAsJsonAsync($"/api/v1/inspections/{id}/remedies", remedy)).StatusCode);
+        Assert.Empty((await Get(office, $"/api/v1/inspections/{id}")).GetProperty("remedies").EnumerateArray());
+        var answered = await Ok(await cellSecretary.PostAsJsonAsync($"/api/v1/inspections/{id}/remedies", remedy));
+        var r = answered.GetProperty("remedies")[0];
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/v1/remedies/{Id(r)}/done", new { version = Version(r) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PutAsJsonAsync($"/api/v1/remedies/{Id(r)}", remedy with { action = "Văn phòng sửa" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/remedies/{Id(r)}/done", new { version = Version(r) })).StatusCode);
+        var now = (await Get(office, $"/api/v1/inspections/{id}")).GetProperty("remedies")[0];
+        Assert.Equal("Open", now.GetProperty("status").GetString());
+        Assert.Equal(remedy.action, now.GetProperty("action").GetString());
+        // A done date before the remedy was written is refused by field; the conclusion is still the commune's only.
+        var early = await cellSecretary.PostAsJsonAsync($"/api/v1/remedies/{Id(r)}/done", new { version = Version(r), doneOn = "2026-01-02" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("doneOn", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await cellSecretary.PostAsJsonAsync($"/api/v1/inspections/{id}/conclude", new { version = Version(started) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/v1/inspections/99999999")).StatusCode);
+
+        // The pages follow the same rule: the province's remedy form post is refused and adds nothing.
+        var pages = await App.PagesAs("btc.tinh");
+        var html = await pages.GetStringAsync($"/Inspections/{id}");
+        var post = await pages.PostAsync($"/Inspections/{id}?handler=Remedy", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(html), ["shortcoming"] = "X", ["action"] = "Y", ["ownerName"] = "Z", ["dueOn"] = "20/12/2026",
+        }));
+        Assert.Contains("/Account/AccessDenied", post.Headers.Location?.OriginalString);
+        Assert.Single((await Get(office, $"/api/v1/inspections/{id}")).GetProperty("remedies").EnumerateArray());
+        var planPage = await pages.GetStringAsync($"/Units/{commune}/Inspections?year=2026");
+        var approve = await pages.PostAsync($"/Units/{commune}/Inspections?year=2026&handler=Plan", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(planPage), ["body"] = "InspectionCommission", ["title"] = "Tỉnh lập thay",
+        }));
+        Assert.Contains("/Account/AccessDenied", approve.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.PagesAs("bithu.muongso")).GetAsync($"/Inspections/{id}")).StatusCode);
     }
 }
 

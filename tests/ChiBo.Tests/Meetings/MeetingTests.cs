@@ -118,10 +118,10 @@ public abstract class MeetingTests(ChiBoApp app) : AppTest(app)
         Assert.Equal("Quy định thử của chi bộ", (await Get(f.Clerk, $"/api/v1/units/{f.CellId}/rules?date=2024-06-01")).GetProperty("name").GetString());
         Assert.NotEqual("Quy định thử của chi bộ", (await Get(f.Clerk, $"/api/v1/units/{f.CellId}/rules?date=2024-05-31")).GetProperty("name").GetString());
 
-        // A cell secretary cannot set rules; a bad rubric is refused in Vietnamese.
+        // A cell secretary cannot set rules (another cell's is not even found); a bad rubric is refused in Vietnamese.
         var secretary = await App.ApiAs("bithu.nakhum");
         var refused = await secretary.PostAsJsonAsync("/api/v1/rule-sets", new { unitId = f.CellId, name = "x", effectiveFrom = "2024-07-01", minMinutes = 90, minMinutesCombined = 120, attendancePercent = 85, participationPercent = 50, maxExcusedInRow = 3, goodMin = 90, fairMin = 70, averageMin = 50 });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         var badSum = await f.Clerk.PostAsJsonAsync("/api/v1/rule-sets", new
         {
             unitId = f.CellId, name = "Sai", effectiveFrom = "2024-07-01", minMinutes = 90, minMinutesCombined = 120, noticeDays = 1, attendancePercent = 85,

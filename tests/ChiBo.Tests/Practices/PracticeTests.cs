@@ -72,7 +72,8 @@ public abstract class PracticeTests(ChiBoApp app) : AppTest(app)
         // Nà Khum's secretary now sees it, adopts it for the cell once, and only for the cell.
         var mine = await Get(secretary, $"/api/v1/units/{nakhum}/practices");
         Assert.Contains(mine.GetProperty("publishedTo").EnumerateArray(), x => Id(x) == id && x.GetProperty("adoptedOn").ValueKind == JsonValueKind.Null);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/practices/{id}/adoptions", new { cellId = agency })).StatusCode);
+        // Another cell is not the secretary's to speak for: outside its scope, it is not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/api/v1/practices/{id}/adoptions", new { cellId = agency })).StatusCode);
         var future = await secretary.PostAsJsonAsync($"/api/v1/practices/{id}/adoptions", new { cellId = nakhum, adoptedOn = "2026-12-01" });
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Contains("adoptedOn", await future.Content.ReadAsStringAsync());
@@ -112,9 +113,9 @@ public abstract class PracticeTests(ChiBoApp app) : AppTest(app)
         var (commune, nakhum, muongSo, msCell) = (await UnitId("LC-BL"), await UnitId("LC-BL-NK"), await UnitId("LC-MS"), await UnitId("LC-MS-MS"));
         var body = new { sourceCellId = nakhum, title = "Bí thư chi bộ đến từng nhà đảng viên cao tuổi", summary = "Phổ biến nghị quyết tại nhà." };
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/api/v1/units/{nakhum}/practices", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync($"/api/v1/units/{muongSo}/practices", body with { sourceCellId = msCell })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync($"/api/v1/units/{muongSo}/practices", body with { sourceCellId = msCell })).StatusCode);
 
         var outside = await clerk.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body with { sourceCellId = msCell });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
@@ -149,8 +150,9 @@ public abstract class PracticeTests(ChiBoApp app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/practices/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/practices/{id}/adoptions", new { cellId = msCell })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/units/{commune}/practices")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/v1/units/{commune}/practice-spread?practiceId={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/units/{commune}/practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/units/{commune}/practice-spread?practiceId={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/units/{msCell}/practice-spread?practiceId={id}")).StatusCode);
         var own = await Get(outsider, $"/api/v1/units/{msCell}/practices");
         Assert.DoesNotContain(own.GetProperty("publishedTo").EnumerateArray(), x => Id(x) == id);
         // Committee staff cannot adopt for a cell outside the publishing committee either.
@@ -168,6 +170,64 @@ public abstract class PracticeTests(ChiBoApp app) : AppTest(app)
         }
         Assert.True(full.GetProperty("adoptionCount").GetInt32() >= 2);
         Assert.NotEmpty(full.GetProperty("figures").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task OnlyTheRecordingCommitteesOwnStaffChangeAPracticeAndOnlyTheCellItselfAdoptsIt()
+    {
+        Today();
+        var clerk = await App.ApiAs("vp.binhlu");
+        var board = await App.ApiAs("btc.tinh");
+        var admin = await App.ApiAs("admin");
+        var (commune, source) = (await UnitId("LC-BL"), await UnitId("LC-BL-BL"));
+        var body = new { sourceCellId = source, title = "Họp chi ủy mở rộng với trưởng bản trước mỗi kỳ sinh hoạt", summary = "Thống nhất nội dung trước." };
+
+        // The province sees the commune's draft but does not write the commune's words, nor does the system administrator.
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body)).StatusCode);
+        var p = await Ok(await clerk.PostAsJsonAsync($"/api/v1/units/{commune}/practices", body));
+        var id = Id(p);
+        Assert.Equal(HttpStatusCode.OK, (await board.GetAsync($"/api/v1/practices/{id}")).StatusCode);
+        var edit = await board.PutAsJsonAsync($"/api/v1/practices/{id}", new { version = Version(p), title = "Tỉnh sửa", summary = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Contains("chính cấp ủy ghi nhận", await edit.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync($"/api/v1/practices/{id}/publish", new { version = Version(p) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.GetAsync($"/api/v1/practices/{id}/figures-from-records")).StatusCode);
+        var after = await Get(clerk, $"/api/v1/practices/{id}");
+        Assert.Equal(body.title, after.GetProperty("title").GetString());
+        Assert.Equal("Draft", after.GetProperty("status").GetString());
+        Assert.Equal(Version(p), Version(after));
+
+        // A published practice is adopted by the cell's own secretary; the commune cannot declare it for the cell.
+        var demo = await DemoPractice(clerk, commune);
+        var agency = await UnitId("LC-BL-UB");
+        var refused = await clerk.PostAsJsonAsync($"/api/v1/practices/{Id(demo)}/adoptions", new { cellId = agency });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("chính đơn vị", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.PostAsJsonAsync($"/api/v1/practices/{Id(demo)}/adoptions", new { cellId = agency })).StatusCode);
+        var theirs = await Get(clerk, $"/api/v1/units/{agency}/practices");
+        Assert.Contains(theirs.GetProperty("publishedTo").EnumerateArray(), x => Id(x) == Id(demo) && x.GetProperty("adoptedOn").ValueKind == JsonValueKind.Null);
+        // Undoing a cell's adoption is the cell's too; a missing cell id is bad input, not a 500.
+        var bl = await UnitId("LC-BL-BL");
+        var count = (await Get(clerk, $"/api/v1/practices/{Id(demo)}")).GetProperty("adoptionCount").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.DeleteAsync($"/api/v1/practices/{Id(demo)}/adoptions/{bl}")).StatusCode);
+        Assert.Equal(count, (await Get(clerk, $"/api/v1/practices/{Id(demo)}")).GetProperty("adoptionCount").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await App.ApiAs("bithu.nakhum")).PostAsJsonAsync($"/api/v1/practices/{Id(demo)}/adoptions", new { note = "x" })).StatusCode);
+        // A period backwards is refused by its field; a practice id that does not exist is not found.
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync($"/api/v1/practices/{id}/figures-from-records?from=2026-10-01&to=2026-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/v1/practices/{id}/figures-from-records?to=1990-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/v1/practices/99999999")).StatusCode);
+
+        // The pages follow the same rule: the province's form post to the commune's draft is refused and changes nothing.
+        var pages = await App.PagesAs("btc.tinh");
+        var html = await pages.GetStringAsync($"/Practices/{id}");
+        var post = await pages.PostAsync($"/Practices/{id}?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = Version(after).ToString(), ["__RequestVerificationToken"] = Forms.AntiforgeryToken(html),
+        }));
+        Assert.Contains("/Account/AccessDenied", post.Headers.Location?.OriginalString);
+        Assert.Equal("Draft", (await Get(clerk, $"/api/v1/practices/{id}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.PagesAs("bithu.muongso")).GetAsync($"/Practices/{id}")).StatusCode);
     }
 
     [Fact]

@@ -56,6 +56,25 @@ public abstract class ReminderTests(ChiBoApp app) : AppTest(app)
         // Only administrators run the job by hand.
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await clerk.PostAsync("/api/v1/reminders/run?date=2027-02-10", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task TheDueListIsTheAccountsOwnAndADateBeforeEveryRuleSetIsBadInputNotAFailure()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var secretary = await App.ApiAs("bithu.nakhum");
+        var admin = await App.ApiAs("admin");
+        foreach (var (client, method, url) in new[] { (secretary, "GET", "/api/v1/due?date=1950-01-01"), (admin, "POST", "/api/v1/reminders/run?date=1950-01-01"),
+                     (secretary, "GET", "/api/v1/due?date=10/01/2023"), (admin, "POST", "/api/v1/reminders/run?date=2026-13-01") })
+        {
+            var res = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+            Assert.True((int)res.StatusCode is 200 or 400, $"{method} {url}: {(int)res.StatusCode}");
+            Assert.Equal("application/" + (res.IsSuccessStatusCode ? "json" : "problem+json"), res.Content.Headers.ContentType?.MediaType);
+        }
+        // Only administrators run the system's job; a secretary is refused with the reason and nothing is sent.
+        var refused = await secretary.PostAsync("/api/v1/reminders/run?date=2026-11-22", null);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Chỉ quản trị hệ thống", await refused.Content.ReadAsStringAsync());
+    }
 }
 
 public sealed class ReminderTestsSqlite(SqliteApp app) : ReminderTests(app), IClassFixture<SqliteApp>;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
+using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +26,11 @@ public static class ImportApi
         return services;
     }
 
-    public static async Task<ImportJobDto?> StatusAsync(AppDbContext db, ImportProgress progress, UserScope scope, int id)
+    /// <summary>The job as the progress bar shows it; the caller has checked <see cref="ImportAccess"/>.</summary>
+    public static async Task<ImportJobDto?> StatusAsync(AppDbContext db, ImportProgress progress, int id)
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id);
-        if (job is null || (job.Actor != scope.Name && !scope.IsAdmin)) return null;
+        if (job is null) return null;
         var live = progress.Get(id);
         var (done, total, status) = live ?? (job.ProcessedRows, job.TotalRows, job.Status);
         var errors = job.Errors is null ? [] : JsonSerializer.Deserialize<List<ImportError>>(job.Errors) ?? [];
@@ -50,13 +53,15 @@ public static class ImportApi
             try { job = await queue.EnqueueAsync(db, scope, k, request.Headers["X-File-Name"].FirstOrDefault() ?? $"{kind}.csv", request.Body, request.HttpContext.RequestAborted); }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return TooLargeProblem(); }
             if (job is null) return TooLargeProblem();
-            var dto = await StatusAsync(db, progress, scope, job.Id);
+            var dto = await StatusAsync(db, progress, job.Id);
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", dto!);
-        }).Accepts<string>("text/csv").WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
+        }).RequireOwnNode(UnitNeed.Manage)
+            .Accepts<string>("text/csv").WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
             .WithSummary("Nhập đơn vị hoặc đảng viên từ CSV (tất cả hoặc không gì cả)");
 
-        g.MapGet("/{id:int}", async Task<Results<Ok<ImportJobDto>, NotFound>> (int id, UserScope scope, AppDbContext db, ImportProgress progress) =>
-            await StatusAsync(db, progress, scope, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+        g.MapGet("/{id:int}", async Task<Results<Ok<ImportJobDto>, NotFound>> (int id, AppDbContext db, ImportProgress progress) =>
+            await StatusAsync(db, progress, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+            .Require<ImportAccess, ImportNeed>(ImportNeed.Read)
             .WithSummary("Tiến độ và kết quả một lần nhập");
         return g;
     }

@@ -30,5 +30,19 @@ public static class ImportFormats
         public const string CellCode = "Mã chi bộ";
         public const string JoinedOn = "Ngày bắt đầu sinh hoạt";
         public static readonly string[] Required = [FullName, DateOfBirth, Sex, AdmittedOn, CellCode];
+
+        /// <summary>The column a member rule's field is read from.</summary>
+        public static string Header(Features.Members.MemberRules.Field f) => f switch
+        {
+            Features.Members.MemberRules.Field.FullName => FullName,
+            Features.Members.MemberRules.Field.DateOfBirth => DateOfBirth,
+            Features.Members.MemberRules.Field.Ethnicity => Ethnicity,
+            Features.Members.MemberRules.Field.AdmittedOn => AdmittedOn,
+            Features.Members.MemberRules.Field.OfficialOn => OfficialOn,
+            Features.Members.MemberRules.Field.PartyCard => PartyCard,
+            Features.Members.MemberRules.Field.CitizenId => CitizenId,
+            Features.Members.MemberRules.Field.Phone => Phone,
+            _ => JoinedOn,
+        };
     }
 }

@@ -10,7 +10,8 @@ using F = ChiBo.Features.Import.ImportFormats;
 
 namespace ChiBo.Features.Import;
 
-public record ImportError(int Line, string Message);
+/// <summary>A refused line: its number in the file, the header of the column at fault (null for the line or file as a whole), why.</summary>
+public record ImportError(int Line, string Message, string? Column = null);
 
 /// <summary>Live progress of running imports, read by the progress bar; the final state is stored in ImportJob.</summary>
 public class ImportProgress
@@ -65,7 +66,7 @@ public class ImportRunner(AppDbContext db, TreeService tree, AuditRecorder audit
         var done = 0;
         foreach (var row in rows)
         {
-            if (await UnitRowAsync(row, job.ScopeUnitId, ct) is { } error) errors.Add(new ImportError(row.Line, error));
+            if (await UnitRowAsync(row, job.ScopeUnitId, ct) is { } error) errors.Add(new ImportError(row.Line, error.Message, error.Column));
             progress.Set(job.Id, ++done, rows.Count, ImportStatus.Writing);
         }
         if (errors.Count == 0) await tx.CommitAsync(ct);
@@ -91,8 +92,8 @@ public class ImportRunner(AppDbContext db, TreeService tree, AuditRecorder audit
         var read = phase.Elapsed;
         progress.Set(job.Id, total / 4, total, ImportStatus.Validating);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await MemberChecks.RunAsync(db, rows, job.ScopeUnitId, largeFrom, n => progress.Set(job.Id, total / 4 + n / 4, total, ImportStatus.Validating), ct);
-        errors = [.. rows.Where(r => r.Error is not null).Select(r => new ImportError(r.Line, r.Error!))];
+        await MemberChecks.RunAsync(db, rows, job.ScopeUnitId, Today, largeFrom, n => progress.Set(job.Id, total / 4 + n / 4, total, ImportStatus.Validating), ct);
+        errors = [.. rows.Where(r => r.Error is not null).Select(r => new ImportError(r.Line, r.Error!, r.ErrorColumn))];
         var checkedIn = phase.Elapsed - read;
         if (errors.Count > 0) return (total, errors);
         await MemberWriter.WriteAsync(db, rows, largeFrom, n => progress.Set(job.Id, total / 2 + n / 2, total, ImportStatus.Writing),
@@ -106,24 +107,54 @@ public class ImportRunner(AppDbContext db, TreeService tree, AuditRecorder audit
         return (total, errors);
     }
 
-    async Task<string?> UnitRowAsync(CsvRow row, int scopeUnitId, CancellationToken ct)
+    /// <summary>The import's "today", from the app's clock in Viet Nam: a later date is refused.</summary>
+    DateOnly Today => Accounts.VnTime.Day(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A unit line; the error names its column. Names and codes a spreadsheet would run as formulas are refused.</summary>
+    async Task<(string? Column, string Message)?> UnitRowAsync(CsvRow row, int scopeUnitId, CancellationToken ct)
     {
-        if (!Dates.TryParseVn(row[F.Units.From], out var from)) return Bad(F.Units.From, row[F.Units.From]);
+        foreach (var header in new[] { F.Units.Code, F.Units.Name, F.Units.ParentCode, F.Units.Issuer, F.Units.Place })
+            if (MemberRules.Text($"“{header}”", row[header]) is { } text) return (header, text);
+        if (!Dates.TryParseVn(row[F.Units.From], out var from)) return (F.Units.From, Bad(F.Units.From, row[F.Units.From]));
+        if (from < MemberRules.PartyFounded) return (F.Units.From, $"Ngày thành lập {from.Vn()} trước ngày thành lập Đảng ({MemberRules.PartyFounded.Vn()}).");
+        if (from > Today) return (F.Units.From, $"Ngày thành lập {from.Vn()} ở sau ngày hôm nay ({Today.Vn()}).");
         var parentCode = row[F.Units.ParentCode];
-        var parent = await db.Units.Where(u => u.Code == parentCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        if (parent is null) return $"Không có đơn vị cấp trên có mã “{parentCode}”.";
-        if (!await db.IsInSubtreeAsync(scopeUnitId, parent.Value, from, ct)) return $"Đơn vị cấp trên “{parentCode}” không thuộc phạm vi quản lý của tài khoản.";
+        var p = await db.Units.Where(u => u.Code == parentCode).Select(u => new { u.Id, u.Name, u.EffectiveFrom, u.EffectiveTo }).FirstOrDefaultAsync(ct);
+        if (p is null) return (F.Units.ParentCode, $"Không có đơn vị cấp trên có mã “{parentCode}”.");
+        if (!await db.IsInSubtreeAsync(scopeUnitId, p.Id, from, ct))
+        {
+            // The real reason for a parent the account holds today but that did not exist yet (or any more) on that date.
+            if (await db.IsInSubtreeAsync(scopeUnitId, p.Id, Today, ct) && (from < p.EffectiveFrom || p.EffectiveTo <= from))
+                return (F.Units.From, from < p.EffectiveFrom ? $"Ngày thành lập {from.Vn()} trước ngày thành lập {p.Name} ({p.EffectiveFrom.Vn()})."
+                    : $"Ngày thành lập {from.Vn()} từ ngày {p.Name} đã thôi hoạt động ({p.EffectiveTo.Vn()}) trở đi.");
+            return (F.Units.ParentCode, $"Đơn vị cấp trên “{parentCode}” không thuộc phạm vi quản lý của tài khoản.");
+        }
+        int? parent = p.Id;
         var typeText = row[F.Units.Type] ?? "";
         var typeKey = Search.VietnameseText.Fold(typeText);
         var types = await db.UnitTypes.ToListAsync(ct);
         var type = types.FirstOrDefault(t => t.Code.Equals(typeText, StringComparison.OrdinalIgnoreCase) || Search.VietnameseText.Fold(t.Name) == typeKey);
-        if (type is null) return $"Loại tổ chức “{typeText}” không có trong danh mục.";
+        if (type is null) return (F.Units.Type, $"Loại tổ chức “{typeText}” không có trong danh mục.");
         CellKind? kind = null;
-        if (row[F.Units.CellKind] is { } k && (kind = CellKindNames.Parse(k)) is null) return $"Loại hình chi bộ “{k}” không có trong danh mục.";
+        if (row[F.Units.CellKind] is { } k && (kind = CellKindNames.Parse(k)) is null) return (F.Units.CellKind, $"Loại hình chi bộ “{k}” không có trong danh mục.");
         var r = await tree.CreateAsync(new TreeService.NewUnit(row[F.Units.Code] ?? "", row[F.Units.Name] ?? "", type.Code, parent, from,
             row[F.Units.Issuer], kind, row[F.Units.Place]), ct);
-        return r.Error;
+        return r.Error is null ? null : (UnitColumn(r.Field), r.Error);
     }
+
+    /// <summary>The column of a tree rule's refusal (TreeService names its fields as the API does).</summary>
+    static string? UnitColumn(string? field) => field switch
+    {
+        "code" => F.Units.Code,
+        "name" => F.Units.Name,
+        "typeCode" => F.Units.Type,
+        "parentId" => F.Units.ParentCode,
+        "from" => F.Units.From,
+        "issuerCode" => F.Units.Issuer,
+        "cellKind" => F.Units.CellKind,
+        "place" => F.Units.Place,
+        _ => null,
+    };
 
     static string Bad(string header, string? value) => MemberRows.Bad(header, value);
 }

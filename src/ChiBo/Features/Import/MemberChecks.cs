@@ -3,6 +3,7 @@ using ChiBo.Features.Members;
 using ChiBo.Features.Search;
 using ChiBo.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using F = ChiBo.Features.Import.ImportFormats.Members;
 
 namespace ChiBo.Features.Import;
 
@@ -10,25 +11,27 @@ namespace ChiBo.Features.Import;
 /// The checks of the row-by-row importer and <see cref="MemberService.CreateAsync"/>, made for the whole file at once:
 /// every cell code resolved in one query, the account's scope in one query on the closure table, duplicates inside
 /// the file in memory and against the database in one query per column. Each row keeps only its first error, in the
-/// order the row-by-row path found them (dates, sex, cell code, scope, profile, cell on the date, party card, citizen id),
-/// with the same messages. Same code on SQLite and PostgreSQL.
+/// order of the single-entry path (dates, sex, cell code, profile, start date, scope, cell on the date, party card, citizen id),
+/// with the same messages and the column it was found in. The plausibility rules are <see cref="MemberRules"/>, as for
+/// one member entered by hand. Same code on SQLite and PostgreSQL, small file or large.
 /// </summary>
 public static class MemberChecks
 {
     /// <param name="largeFrom">From this many rows PostgreSQL checks numbers through a temporary table (0: always).</param>
-    public static async Task RunAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, int largeFrom, Action<int> progress, CancellationToken ct)
+    /// <param name="today">The import's "today" (from the app's clock): later dates are refused.</param>
+    public static async Task RunAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, DateOnly today, int largeFrom, Action<int> progress, CancellationToken ct)
     {
-        await CellsAsync(db, rows, scopeUnitId, ct);
+        await CellsAsync(db, rows, scopeUnitId, today, ct);
         progress(rows.Count / 4);
         Profiles(rows);
         progress(rows.Count / 2);
-        await DuplicatesAsync(db, rows, r => r.PartyCard, "Số thẻ đảng", nameof(Member.PartyCardNumber), m => m.PartyCardNumber, largeFrom, ct);
+        await DuplicatesAsync(db, rows, r => r.PartyCard, F.PartyCard, nameof(Member.PartyCardNumber), m => m.PartyCardNumber, largeFrom, ct);
         progress(rows.Count * 3 / 4);
         // One person cannot be two members: a CCCD twice in the file or already in the database is refused, as on single entry.
-        await DuplicatesAsync(db, rows, r => r.CitizenId, "Số CCCD", nameof(Member.CitizenId), m => m.CitizenId, largeFrom, ct);
+        await DuplicatesAsync(db, rows, r => r.CitizenId, F.CitizenId, nameof(Member.CitizenId), m => m.CitizenId, largeFrom, ct);
     }
 
-    static async Task CellsAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, CancellationToken ct)
+    static async Task CellsAsync(AppDbContext db, List<MemberRow> rows, int scopeUnitId, DateOnly today, CancellationToken ct)
     {
         var codes = rows.Where(r => r.Error is null).Select(r => r.CellCode).Distinct().ToList();
         var units = (await db.Units.AsNoTracking().Where(u => EF.Parameter(codes).Contains(u.Code))
@@ -42,17 +45,24 @@ public static class MemberChecks
         foreach (var r in rows)
         {
             if (r.Error is not null) continue;
-            if (!units.TryGetValue(r.CellCode, out var u)) { r.Error = $"Không có chi bộ có mã “{r.CellCode}”."; continue; }
+            if (!units.TryGetValue(r.CellCode, out var u)) { r.Refuse(F.CellCode, $"Không có chi bộ có mã “{r.CellCode}”."); continue; }
             var start = r.Start;
+            var startColumn = r.JoinedOn is null ? F.AdmittedOn : F.JoinedOn;
+            // The line's own values first (they reveal nothing about the cell), then the cell on the start date.
+            if (MemberRules.Check(r.Profile(), today) is { } invalid) { r.Refuse(invalid); continue; }
+            if (MemberRules.Start(start, today) is { } late) { r.Refuse(startColumn, late.Message); continue; }
+            var life = MemberRules.CellLife(u.Name, u.EffectiveFrom, u.EffectiveTo, start);
             if (!inScope[u.Id].Any(c => c.ValidFrom <= start && (c.ValidTo is null || c.ValidTo > start)))
             {
-                r.Error = $"Chi bộ “{r.CellCode}” không thuộc phạm vi quản lý của tài khoản.";
+                // A cell the account holds, asked for before it was founded (or after it ended), gets that reason; a cell it
+                // never held answers only that it is out of scope, so its dates are not revealed.
+                if (inScope[u.Id].Any() && life is not null) r.Refuse(startColumn, life);
+                else r.Refuse(F.CellCode, $"Chi bộ “{r.CellCode}” không thuộc phạm vi quản lý của tài khoản.");
                 continue;
             }
             r.CellId = u.Id;
-            if (MemberService.Validate(r.Profile()) is { } invalid) r.Error = invalid.Message;
-            else if (!(u.EffectiveFrom <= start && (u.EffectiveTo is null || u.EffectiveTo > start))) r.Error = $"Chi bộ không tồn tại vào ngày {start.Vn()}.";
-            else if (!u.IsCell) r.Error = $"“{u.Name}” không phải là chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.";
+            if (life is not null) r.Refuse(startColumn, life);
+            else if (!u.IsCell) r.Refuse(F.CellCode, $"“{u.Name}” không phải là chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.");
         }
     }
 
@@ -77,7 +87,7 @@ public static class MemberChecks
         foreach (var r in rows)
         {
             if (r.Error is not null || key(r) is not { } k) continue;
-            if (first.TryGetValue(k, out var line)) r.Error = $"{label} “{k}” trùng với dòng {line} của tệp.";
+            if (first.TryGetValue(k, out var line)) r.Refuse(label, $"{label} “{k}” trùng với dòng {line} của tệp.");
             else first[k] = r.Line;
         }
         if (first.Count == 0) return;
@@ -87,7 +97,7 @@ public static class MemberChecks
             : (await db.Members.AsNoTracking().Select(column).Where(v => EF.Parameter(values).Contains(v)).ToListAsync(ct)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (taken.Count == 0) return;
         foreach (var r in rows)
-            if (r.Error is null && key(r) is { } k && taken.Contains(k)) r.Error = $"{label} “{k}” đã có trong hệ thống.";
+            if (r.Error is null && key(r) is { } k && taken.Contains(k)) r.Refuse(label, $"{label} “{k}” đã có trong hệ thống.");
     }
 
     /// <summary>

@@ -26,7 +26,14 @@ public sealed class MemberRow
     public required string CellCode;
     public DateOnly? JoinedOn;
     public int CellId;
+    /// <summary>The first thing wrong with the line, and the header of its column (null when the line as a whole is wrong).</summary>
     public string? Error;
+    public string? ErrorColumn;
+
+    public void Refuse(string? column, string message) => (ErrorColumn, Error) = (column, message);
+
+    /// <summary>A rule's refusal, named by its column in the file.</summary>
+    public void Refuse(MemberRules.Refusal r) => Refuse(F.Header(r.Field), r.Message);
 
     /// <summary>Ngày bắt đầu sinh hoạt, or the admission date when the column is blank.</summary>
     public DateOnly Start => JoinedOn ?? AdmittedOn;
@@ -54,7 +61,7 @@ public static class MemberRows
             {
                 var row = new MemberRow { Line = csv.Line, FullName = Shared(csv[name]) ?? "", CellCode = Shared(csv[cell]) ?? "", Ethnicity = Shared(csv[eth]),
                     PartyCard = csv[card], CitizenId = csv[citizen], Phone = csv[phone] };
-                row.Error = Dates(row, csv[born], csv[admitted], csv[official], csv[joined]) ?? SexOf(row, csv[sex]);
+                if ((Dates(row, csv[born], csv[admitted], csv[official], csv[joined]) ?? SexOf(row, csv[sex])) is { } bad) row.Refuse(bad.Column, bad.Message);
                 rows.Add(row);
                 if (rows.Count % 50_000 == 0) progress(rows.Count, csv.Fraction);
             }
@@ -63,12 +70,12 @@ public static class MemberRows
         catch (System.Text.DecoderFallbackException) { return ([], CsvRows.NotUtf8); }
     }
 
-    static string? Dates(MemberRow row, string? born, string? admitted, string? official, string? joined)
+    static (string Column, string Message)? Dates(MemberRow row, string? born, string? admitted, string? official, string? joined)
     {
-        if (!Optional(F.DateOfBirth, born, out row.DateOfBirth, out var e)) return e;
-        if (!TryDate(admitted, out row.AdmittedOn)) return Bad(F.AdmittedOn, admitted);
-        if (!Optional(F.OfficialOn, official, out row.OfficialOn, out e)) return e;
-        if (!Optional(F.JoinedOn, joined, out row.JoinedOn, out e)) return e;
+        if (!Optional(F.DateOfBirth, born, out row.DateOfBirth, out var e)) return (F.DateOfBirth, e!);
+        if (!TryDate(admitted, out row.AdmittedOn)) return (F.AdmittedOn, Bad(F.AdmittedOn, admitted));
+        if (!Optional(F.OfficialOn, official, out row.OfficialOn, out e)) return (F.OfficialOn, e!);
+        if (!Optional(F.JoinedOn, joined, out row.JoinedOn, out e)) return (F.JoinedOn, e!);
         return null;
     }
 
@@ -107,13 +114,13 @@ public static class MemberRows
         return n;
     }
 
-    static string? SexOf(MemberRow row, string? text)
+    static (string Column, string Message)? SexOf(MemberRow row, string? text)
     {
         // Most files spell it exactly; only other spellings pay for the accent folding.
         var folded = text is "Nam" ? "nam" : text is "Nữ" ? "nu" : VietnameseText.Fold(text ?? "");
         if (folded is "nam") row.Sex = Sex.Male;
         else if (folded is "nu") row.Sex = Sex.Female;
-        else return $"Giới tính “{text}” không hợp lệ (Nam hoặc Nữ).";
+        else return (F.Sex, $"Giới tính “{text}” không hợp lệ (Nam hoặc Nữ).");
         return null;
     }
 

@@ -22,21 +22,9 @@ public record InspectionDto(int Id, int PlanId, string PlanTitle, int UnitId, st
     string? Strengths, string? Shortcomings, string? Requests, DateOnly? ConcludedOn, string? ConcludedBy, int? ConclusionDocumentId,
     string? ConclusionSymbol, List<RemedyDto> Remedies, int Version);
 
-/// <summary>Who may do what with inspections, and the records as the API and the pages show them.</summary>
+/// <summary>The records as the API and the pages show them (who may do what: <see cref="InspectionAccess"/>).</summary>
 public static class InspectionQueries
 {
-    /// <summary>Planning, inspecting, findings, conclusion: committee staff (or administrators) at the inspecting committee or above.</summary>
-    public static async Task<bool> CanInspectAsync(this UserScope scope, int inspectingUnitId, CancellationToken ct = default) =>
-        scope.IsStaff && await scope.CanSeeUnitAsync(inspectingUnitId, null, ct);
-
-    /// <summary>Remedies: the inspected cell's secretary, or the staff who may inspect.</summary>
-    public static async Task<bool> CanAnswerAsync(this UserScope scope, Inspection i, CancellationToken ct = default) =>
-        (scope.IsInRole(Roles.CellSecretary) && scope.RootUnitId == i.CellId) || await scope.CanInspectAsync(i.UnitId, ct);
-
-    /// <summary>Reading: anyone whose subtree holds the inspected cell (its members, the committee's monitoring members and staff).</summary>
-    public static Task<bool> CanReadAsync(this UserScope scope, Inspection i, CancellationToken ct = default) =>
-        scope.CanSeeUnitAsync(i.CellId, null, ct);
-
     static RemedyDto Dto(Remedy r, DateOnly today) => new(r.Id, r.Shortcoming, r.Action, r.OwnerMemberId, r.OwnerName, r.DueOn, r.Status, r.Status.Vietnamese(),
         r.Status == RemedyStatus.Open && r.DueOn < today, r.DoneOn, r.DoneNote, r.DoneBy, r.Version);
 

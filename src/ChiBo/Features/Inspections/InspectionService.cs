@@ -41,7 +41,7 @@ public class InspectionService(AppDbContext db, DocumentRegister register, TimeP
     {
         var unit = await db.Units.Include(u => u.UnitType).FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null || unit.UnitType!.IsCell) return Fail<InspectionPlan>("unitId", "Chỉ cấp ủy có chi bộ trực thuộc mới lập kế hoạch kiểm tra, giám sát.");
-        if (year is < 2000 or > 2100) return Fail<InspectionPlan>("year", "Năm không hợp lệ.");
+        if (year is < 2000 or > 2100) return Fail<InspectionPlan>("year", $"Năm kế hoạch {year} không hợp lệ (từ 2000 đến 2100).");
         if (!Enum.IsDefined(input.Body)) return Fail<InspectionPlan>("body", "Chọn chủ thể kiểm tra: Đảng ủy hoặc Ủy ban Kiểm tra Đảng ủy.");
         if (Clean(input.Title) is not { } title) return Fail<InspectionPlan>("title", "Nhập tên kế hoạch kiểm tra, giám sát.");
         var plan = await db.InspectionPlans.FirstOrDefaultAsync(p => p.UnitId == unitId && p.Year == year && p.Body == input.Body, ct);
@@ -80,11 +80,16 @@ public class InspectionService(AppDbContext db, DocumentRegister register, TimeP
         if (input.PeriodFrom is not { } from) return Fail<Inspection>("periodFrom", "Nhập ngày bắt đầu thời kỳ kiểm tra (dd/MM/yyyy).");
         if (input.PeriodTo is not { } to) return Fail<Inspection>("periodTo", "Nhập ngày kết thúc thời kỳ kiểm tra (dd/MM/yyyy).");
         if (to < from) return Fail<Inspection>("periodTo", "Ngày kết thúc thời kỳ kiểm tra phải sau ngày bắt đầu.");
+        // An inspection looks back over a recent period: at most one term (5 years) before the plan's year, not past its end.
+        var (earliest, latest) = (new DateOnly(plan.Year - 5, 1, 1), new DateOnly(plan.Year, 12, 31));
+        if (from < earliest) return Fail<Inspection>("periodFrom", $"Thời kỳ kiểm tra không bắt đầu trước {earliest.Vn()} (quá 5 năm trước năm kế hoạch).");
+        if (to > latest) return Fail<Inspection>("periodTo", $"Thời kỳ kiểm tra không kết thúc sau {latest.Vn()} (cuối năm kế hoạch).");
         var on = new DateOnly(plan.Year, input.PlannedMonth, 1);
+        // The subtree first: an id outside it answers the same whether it exists or not.
+        if (input.CellId == plan.UnitId || !await db.IsInSubtreeAsync(plan.UnitId, input.CellId, on, ct))
+            return Fail<Inspection>("cellId", $"Chi bộ không trực thuộc đơn vị kiểm tra vào tháng {on:MM/yyyy}.");
         var cell = await db.AsDtos(db.Units.Where(u => u.Id == input.CellId), on).FirstOrDefaultAsync(ct);
         if (cell is null || !cell.IsCell) return Fail<Inspection>("cellId", "Chọn một chi bộ để kiểm tra.");
-        if (cell.Id == plan.UnitId || !await db.IsInSubtreeAsync(plan.UnitId, cell.Id, on, ct))
-            return Fail<Inspection>("cellId", $"Chi bộ không trực thuộc đơn vị kiểm tra vào tháng {on:MM/yyyy}.");
         var inspection = new Inspection
         {
             PlanId = plan.Id, UnitId = plan.UnitId, CellId = cell.Id, PlannedMonth = input.PlannedMonth, Kind = input.Kind, Subject = subject,
@@ -133,6 +138,8 @@ public class InspectionService(AppDbContext db, DocumentRegister register, TimeP
         if (i.Shortcomings is null && i.Strengths is null) return Fail<Inspection>("shortcomings", "Ghi ưu điểm, hạn chế trước khi kết luận.");
         var date = input.Date ?? Today;
         if (date > Today) return Fail<Inspection>("date", "Ngày kết luận không được sau hôm nay.");
+        if (i.StartedAt is { } started && date < VnTime.Day(started))
+            return Fail<Inspection>("date", $"Ngày kết luận không được trước ngày bắt đầu kiểm tra ({VnTime.Day(started).Vn()}).");
         var claimed = await db.Inspections.Where(x => x.Id == id && x.Version == input.Version && x.Status == InspectionStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, InspectionStatus.Concluded).SetProperty(x => x.Version, x => x.Version + 1), ct);
         if (claimed == 0) return Stale<Inspection>();
@@ -232,6 +239,7 @@ public class InspectionService(AppDbContext db, DocumentRegister register, TimeP
         if (r.Status == RemedyStatus.Done) return Fail<Remedy>("status", "Biện pháp đã được đánh dấu hoàn thành.");
         var on = input.DoneOn ?? Today;
         if (on > Today) return Fail<Remedy>("doneOn", "Ngày hoàn thành không được sau hôm nay.");
+        if (on < VnTime.Day(r.CreatedAt)) return Fail<Remedy>("doneOn", $"Ngày hoàn thành không được trước ngày đề ra biện pháp ({VnTime.Day(r.CreatedAt).Vn()}).");
         (r.Status, r.DoneOn, r.DoneNote, r.DoneBy) = (RemedyStatus.Done, on, Clean(input.Note), Actor);
         return await SaveAsync(r, ct);
     }

@@ -7,15 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Features.Members;
 
 /// <summary>Write side of members: profile, admission into a cell, transfers, positions, exemptions.</summary>
-public class MemberService(AppDbContext db)
+public class MemberService(AppDbContext db, TimeProvider clock)
 {
+    DateOnly Today => Accounts.VnTime.Day(clock.GetUtcNow().UtcDateTime);
+
     public record Profile(string FullName, DateOnly? DateOfBirth, Sex Sex, string? Ethnicity, DateOnly AdmittedOn,
         DateOnly? OfficialOn, string? PartyCardNumber, string? CitizenId, string? Phone);
 
     public async Task<Outcome<Member>> CreateAsync(Profile p, int cellId, DateOnly joinedOn, CancellationToken ct = default)
     {
-        var invalid = Validate(p);
+        var invalid = Validate(p, Today);
         if (invalid is not null) return Outcome<Member>.Fail(invalid.Value.Field, invalid.Value.Message);
+        if (MemberRules.Start(joinedOn, Today) is { } start) return Outcome<Member>.Fail(start.ApiName, start.Message);
         var cell = await CellCheckAsync(cellId, joinedOn, ct);
         if (cell is not null) return Outcome<Member>.Fail("cellId", cell);
         if (await TakenAsync(p, null, ct) is { } taken) return Outcome<Member>.Fail(taken.Field, taken.Message);
@@ -30,7 +33,7 @@ public class MemberService(AppDbContext db)
     /// <summary>Edits the profile; a stale version (someone saved in between) is refused, not overwritten.</summary>
     public async Task<Outcome<Member>> UpdateAsync(int id, Profile p, int expectedVersion, CancellationToken ct = default)
     {
-        var invalid = Validate(p);
+        var invalid = Validate(p, Today);
         if (invalid is not null) return Outcome<Member>.Fail(invalid.Value.Field, invalid.Value.Message);
         var member = await db.Members.FindAsync([id], ct);
         if (member is null) return Outcome<Member>.Fail("id", "Không tìm thấy đảng viên.");
@@ -94,7 +97,8 @@ public class MemberService(AppDbContext db)
     async Task<string?> CellCheckAsync(int cellId, DateOnly date, CancellationToken ct)
     {
         var unit = await db.Units.Include(u => u.UnitType).FirstOrDefaultAsync(u => u.Id == cellId, ct);
-        if (unit is null || !unit.ExistsOn(date)) return $"Chi bộ không tồn tại vào ngày {date.Vn()}.";
+        if (unit is null) return $"Chi bộ không tồn tại vào ngày {date.Vn()}.";
+        if (!unit.ExistsOn(date)) return MemberRules.CellLife(unit.Name, unit.EffectiveFrom, unit.EffectiveTo, date) ?? $"Chi bộ không tồn tại vào ngày {date.Vn()}.";
         if (!unit.UnitType!.IsCell) return $"“{unit.Name}” không phải là chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.";
         return null;
     }
@@ -113,17 +117,9 @@ public class MemberService(AppDbContext db)
         return null;
     }
 
-    /// <summary>The profile rules, shared with the bulk import's checks.</summary>
-    public static (string Field, string Message)? Validate(Profile p)
-    {
-        if (string.IsNullOrWhiteSpace(p.FullName)) return ("fullName", "Họ và tên không được để trống.");
-        if (p.FullName.Trim().Length > 150) return ("fullName", "Họ và tên quá dài (tối đa 150 ký tự).");
-        if (p.OfficialOn is { } o && o < p.AdmittedOn) return ("officialOn", "Ngày chính thức không được trước ngày vào Đảng.");
-        if (p.DateOfBirth is { } b && p.AdmittedOn < b.AddYears(18)) return ("admittedOn", "Đảng viên phải đủ 18 tuổi khi vào Đảng.");
-        if (p.CitizenId is { Length: > 0 } c && (c.Length != 12 || !c.All(char.IsAsciiDigit))) return ("citizenId", "Số CCCD phải gồm đúng 12 chữ số.");
-        if (p.Phone is { Length: > 0 } ph && (ph.Length is < 9 or > 12 || !ph.All(char.IsAsciiDigit))) return ("phone", "Số điện thoại phải gồm 9 đến 12 chữ số.");
-        return null;
-    }
+    /// <summary>The profile rules (<see cref="MemberRules"/>), shared with the bulk import's checks.</summary>
+    public static (string Field, string Message)? Validate(Profile p, DateOnly today) =>
+        MemberRules.Check(p, today) is { } r ? (r.ApiName, r.Message) : null;
 
     /// <summary>What a profile writes into a member row (keys included), shared with the import.</summary>
     public static void Apply(Member m, Profile p)

@@ -1,4 +1,5 @@
 using ChiBo.Data;
+using ChiBo.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Features.Notifications;
@@ -29,6 +30,7 @@ public static class NotificationsApi
             var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
             return TypedResults.Ok(await db.Notifications.Where(n => n.UserId == id).OrderByDescending(n => n.Id).Take(100)
                 .Select(n => new NotificationDto(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync());
-        }).WithSummary("Thông báo của tài khoản đang đăng nhập");
+        }).OwnRecordsOnly("the signed-in account's own notifications")
+            .WithSummary("Thông báo của tài khoản đang đăng nhập");
     }
 }

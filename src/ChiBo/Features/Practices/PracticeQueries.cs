@@ -21,20 +21,9 @@ public record PracticeDto(int Id, int CommitteeId, string CommitteeName, int Sou
     DateTime? WithdrawnAt, string? WithdrawnBy, string? WithdrawReason, List<EvidenceDto> Evidence, List<FigureDto> Figures,
     int AdoptionCount, List<AdoptionDto> Adoptions, bool CanEdit, int Version);
 
-/// <summary>Who may see and do what with good practices, and the read side.</summary>
+/// <summary>The read side of good practices (who may read or record one: <see cref="PracticeAccess"/>).</summary>
 public static class PracticeQueries
 {
-    /// <summary>Recording, editing, publishing: committee staff at the recording committee or above it.</summary>
-    public static async Task<bool> CanRecordAsync(this UserScope scope, int committeeId) => scope.IsStaff && await scope.CanSeeUnitAsync(committeeId);
-
-    /// <summary>
-    /// The committee and the levels above see every practice it records; once published, so does every account inside its subtree
-    /// (the audience). Drafts and withdrawn practices are the committee's own.
-    /// </summary>
-    public static async Task<bool> CanSeeAsync(this UserScope scope, AppDbContext db, GoodPractice p) =>
-        await scope.CanSeeUnitAsync(p.CommitteeId)
-        || (p.Status == PracticeStatus.Published && scope.RootUnitId != 0 && await db.IsInSubtreeAsync(p.CommitteeId, scope.RootUnitId, scope.Today));
-
     public static async Task<PracticeDto?> LoadAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct = default)
     {
         var p = await db.GoodPractices.AsNoTracking().Include(x => x.Evidence).Include(x => x.Figures).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -57,7 +46,7 @@ public static class PracticeQueries
             p.Evidence.OrderBy(e => meetings[e.MeetingId].Date).ThenBy(e => e.Id)
                 .Select(e => new EvidenceDto(e.Id, e.MeetingId, meetings[e.MeetingId].Date, meetings[e.MeetingId].Title, e.AgendaItemId, e.RemarkId, e.Source, e.Excerpt, e.LinkedAt, e.LinkedBy)).ToList(),
             p.Figures.OrderBy(f => f.Order).Select(f => new FigureDto(f.Order, f.Label, f.Value)).ToList(),
-            count, adoptions, p.Status == PracticeStatus.Draft && await scope.CanRecordAsync(p.CommitteeId), p.Version);
+            count, adoptions, p.Status == PracticeStatus.Draft && scope.CanRecordPractice(p.CommitteeId), p.Version);
     }
 
     /// <summary>The node's lists. The caller has checked the account sees the node (so it is at or above every committee recording below it).</summary>

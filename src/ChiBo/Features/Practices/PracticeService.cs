@@ -52,10 +52,10 @@ public class PracticeService(AppDbContext db, TimeProvider clock, IHttpContextAc
     async Task<Outcome<GoodPractice>?> ApplyAsync(GoodPractice p, PracticeInput input, CancellationToken ct)
     {
         if (input.SourceCellId is not { } cellId) return Fail("sourceCellId", "Chọn chi bộ có cách làm hay.");
-        var cell = await db.Units.Where(u => u.Id == cellId).Select(u => new { u.UnitType!.IsCell }).FirstOrDefaultAsync(ct);
-        if (cell is null || !cell.IsCell) return Fail("sourceCellId", "Chi bộ có cách làm hay phải là một chi bộ.");
+        // The subtree first: an id outside it answers the same whether it exists or not.
         if (cellId == p.CommitteeId || !await db.IsInSubtreeAsync(p.CommitteeId, cellId, Today, ct))
             return Fail("sourceCellId", "Chi bộ có cách làm hay phải trực thuộc cấp ủy ghi nhận.");
+        if (!await db.Units.AnyAsync(u => u.Id == cellId && u.UnitType!.IsCell, ct)) return Fail("sourceCellId", "Chi bộ có cách làm hay phải là một chi bộ.");
         if (string.IsNullOrWhiteSpace(input.Title)) return Fail("title", "Nhập tên cách làm hay.");
         if (input.Title.Trim().Length > 500) return Fail("title", "Tên cách làm hay dài quá 500 ký tự.");
         if (string.IsNullOrWhiteSpace(input.Summary)) return Fail("summary", "Nhập tóm tắt cách làm (làm gì, ai làm, kết quả ra sao).");
@@ -90,7 +90,8 @@ public class PracticeService(AppDbContext db, TimeProvider clock, IHttpContextAc
         if (p.Version != version) return Conflict();
         if (p.Status != PracticeStatus.Draft) return Fail("status", "Chỉ bổ sung minh chứng khi cách làm hay còn là dự thảo.");
         var m = await db.Meetings.AsNoTracking().Include(x => x.Agenda).ThenInclude(a => a.Remarks).FirstOrDefaultAsync(x => x.Id == meetingId, ct);
-        if (m is null || m.CellId != p.SourceCellId) return Fail("meetingId", "Chọn một buổi sinh hoạt của chi bộ có cách làm hay.");
+        // The cell committee's own meetings (sinh hoạt chi ủy) are its working record, not evidence to publish.
+        if (m is null || m.CellId != p.SourceCellId || m.Kind == MeetingKind.Committee) return Fail("meetingId", "Chọn một buổi sinh hoạt của chi bộ có cách làm hay.");
         if (m.Status != MeetingStatus.Adopted) return Fail("meetingId", "Chỉ trích dẫn biên bản đã được thông qua.");
         string source, excerpt;
         if (remarkId is { } rid)

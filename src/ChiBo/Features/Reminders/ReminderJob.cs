@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
 using ChiBo.Data;
+using ChiBo.Features.Shared;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -130,12 +131,16 @@ public static class RemindersSetup
             var user = await users.GetUserAsync(principal);
             if (user is null) return TypedResults.Ok(new List<DueItem>());
             return TypedResults.Ok(await due.ForUserAsync(user, await users.GetRolesAsync(user), date ?? scope.Today));
-        }).WithSummary("Việc sắp đến hạn và quá hạn của tài khoản");
+        }).OwnRecordsOnly("the signed-in account's own due list (what its roles and node must do)")
+            .WithSummary("Việc sắp đến hạn và quá hạn của tài khoản");
 
-        g.MapPost("/reminders/run", async Task<Results<Ok<ReminderRun>, ForbidHttpResult>> (DateOnly? date, UserScope scope, ReminderRunner runner) =>
-        {
-            if (!scope.IsAdmin) return TypedResults.Forbid();
-            return TypedResults.Ok(await runner.RunAsync(date ?? scope.Today));
-        }).WithSummary("Chạy ngay việc nhắc hạn (quản trị)");
+        // The hourly job run by hand: the system's own work, for administrators (who keep the system), no one's party step.
+        g.MapPost("/reminders/run", async (DateOnly? date, UserScope scope, ReminderRunner runner) =>
+            TypedResults.Ok(await runner.RunAsync(date ?? scope.Today)))
+            .WithMetadata(new AccessMetadata("role: administrators run the system's reminder job"))
+            .AddEndpointFilter(async (ctx, next) =>
+                ctx.HttpContext.RequestServices.GetRequiredService<UserScope>().IsAdmin ? await next(ctx)
+                    : Problems.Forbidden("Chỉ quản trị hệ thống mới chạy được việc nhắc hạn."))
+            .WithSummary("Chạy ngay việc nhắc hạn (quản trị)");
     }
 }

@@ -1,6 +1,7 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,9 @@ public static class RulesApi
     public record RuleSetDto(int Id, string Name, int? UnitId, DateOnly EffectiveFrom, int? MeetingDay, int ThematicPerQuarter,
         int MinMinutes, int MinMinutesCombined, int NoticeDays, int AttendancePercent, int MaxExcusedInRow, int ParticipationPercent,
         int GoodMin, int FairMin, int AverageMin, string PeriodicAgenda, string ThematicAgenda, List<CriterionDto> Criteria, string? CreatedBy);
-    public record CreateRuleSetRequest(int UnitId, string Name, DateOnly EffectiveFrom, int? MeetingDay, int ThematicPerQuarter,
+    public record CreateRuleSetRequest(int UnitId, string? Name, DateOnly EffectiveFrom, int? MeetingDay, int ThematicPerQuarter,
         int MinMinutes, int MinMinutesCombined, int NoticeDays, int AttendancePercent, int MaxExcusedInRow, int ParticipationPercent,
-        int GoodMin, int FairMin, int AverageMin, string? PeriodicAgenda, string? ThematicAgenda, List<CriterionDto>? Criteria);
+        int GoodMin, int FairMin, int AverageMin, string? PeriodicAgenda, string? ThematicAgenda, List<CriterionDto?>? Criteria);
 
     public static RuleSetDto ToDto(RuleSet r) => new(r.Id, r.Name, r.UnitId, r.EffectiveFrom, r.MeetingDay, r.ThematicPerQuarter, r.MinMinutes,
         r.MinMinutesCombined, r.NoticeDays, r.AttendancePercent, r.MaxExcusedInRow, r.ParticipationPercent, r.GoodMin, r.FairMin, r.AverageMin,
@@ -24,11 +25,10 @@ public static class RulesApi
     {
         var g = app.MapGroup("/api/v1").WithTags("Quy định sinh hoạt").RequireAuthorization();
 
-        g.MapGet("/units/{unitId:int}/rules", async Task<Results<Ok<RuleSetDto>, ForbidHttpResult>> (int unitId, DateOnly? date, UserScope scope, AppDbContext db) =>
-        {
-            if (!await scope.CanSeeUnitAsync(unitId, date)) return TypedResults.Forbid();
-            return TypedResults.Ok(ToDto(await RuleSets.InForceAsync(db, unitId, date ?? scope.Today)));
-        }).WithSummary("Quy định đang áp dụng cho một đơn vị vào một ngày");
+        g.MapGet("/units/{unitId:int}/rules", async (int unitId, DateOnly? date, UserScope scope, AppDbContext db) =>
+            TypedResults.Ok(ToDto(await RuleSets.InForceAsync(db, unitId, date ?? scope.Today))))
+            .Require<UnitAccess, UnitNeed>(UnitNeed.See, "unitId")
+            .WithSummary("Quy định đang áp dụng cho một đơn vị vào một ngày");
 
         g.MapGet("/rule-sets", async (UserScope scope, AppDbContext db) =>
         {
@@ -39,48 +39,29 @@ public static class RulesApi
             var list = await db.RuleSets.Include(r => r.Criteria).Where(r => r.UnitId == null || related.Contains(r.UnitId.Value))
                 .OrderBy(r => r.UnitId).ThenBy(r => r.EffectiveFrom).AsSplitQuery().ToListAsync();
             return TypedResults.Ok(list.Select(ToDto).ToList());
-        }).WithSummary("Các bộ quy định có liên quan đến đơn vị của tài khoản");
+        }).OwnRecordsOnly("the default rule sets and those of the account's own node, its ancestors and its subtree (reference data)")
+            .WithSummary("Các bộ quy định có liên quan đến đơn vị của tài khoản");
 
-        g.MapPost("/rule-sets", async Task<Results<Created<RuleSetDto>, ValidationProblem, ForbidHttpResult>> (CreateRuleSetRequest req, UserScope scope, AppDbContext db, TimeProvider clock) =>
+        // An organization board (staff) or administrator sets the rules of a unit in its subtree.
+        g.MapPost("/rule-sets", async Task<Results<Created<RuleSetDto>, ValidationProblem>> (CreateRuleSetRequest req, UserScope scope, AppDbContext db, TimeProvider clock) =>
         {
-            // An organization board (staff) or administrator sets the rules of its own subtree.
-            if (!scope.IsStaff || !await scope.CanSeeUnitAsync(req.UnitId)) return TypedResults.Forbid();
-            var errors = Validate(req);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
-            var criteria = req.Criteria?.Select((c, i) => new RubricCriterion { Code = c.Code.Trim(), Part = c.Part, Title = c.Title.Trim(), MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = i + 1 }).ToList()
-                ?? (await RuleSets.InForceAsync(db, req.UnitId, req.EffectiveFrom)).Criteria.Select(c => new RubricCriterion { Code = c.Code, Part = c.Part, Title = c.Title, MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = c.Order }).ToList();
             var r = new RuleSet
             {
-                Name = req.Name.Trim(), UnitId = req.UnitId, EffectiveFrom = req.EffectiveFrom, MeetingDay = req.MeetingDay, ThematicPerQuarter = req.ThematicPerQuarter,
+                Name = req.Name?.Trim() ?? "", UnitId = req.UnitId, EffectiveFrom = req.EffectiveFrom, MeetingDay = req.MeetingDay, ThematicPerQuarter = req.ThematicPerQuarter,
                 MinMinutes = req.MinMinutes, MinMinutesCombined = req.MinMinutesCombined, NoticeDays = req.NoticeDays, AttendancePercent = req.AttendancePercent,
                 MaxExcusedInRow = req.MaxExcusedInRow, ParticipationPercent = req.ParticipationPercent, GoodMin = req.GoodMin, FairMin = req.FairMin, AverageMin = req.AverageMin,
                 PeriodicAgenda = req.PeriodicAgenda ?? RuleSets.DefaultPeriodicAgenda, ThematicAgenda = req.ThematicAgenda ?? RuleSets.DefaultThematicAgenda,
-                CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = scope.Name, Criteria = criteria,
+                CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = scope.Name,
             };
+            var errors = RuleSetChecks.Check(r, req.Criteria);
+            if (req.UnitId == 0) errors["unitId"] = ["Chọn đơn vị áp dụng bộ quy định."];
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
+            r.Criteria = req.Criteria?.Select((c, i) => new RubricCriterion { Code = c!.Code.Trim(), Part = c.Part, Title = c.Title.Trim(), MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = i + 1 }).ToList()
+                ?? (await RuleSets.InForceAsync(db, req.UnitId, req.EffectiveFrom)).Criteria.Select(c => new RubricCriterion { Code = c.Code, Part = c.Part, Title = c.Title, MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = c.Order }).ToList();
             db.RuleSets.Add(r);
             await db.SaveChangesAsync();
             return TypedResults.Created($"/api/v1/rule-sets/{r.Id}", ToDto(r));
-        }).WithSummary("Ban hành bộ quy định mới cho cây đơn vị của mình, có hiệu lực từ một ngày");
-    }
-
-    static Dictionary<string, string[]> Validate(CreateRuleSetRequest r)
-    {
-        var e = new Dictionary<string, string[]>();
-        void Check(bool bad, string field, string message) { if (bad) e[field] = [message]; }
-        Check(string.IsNullOrWhiteSpace(r.Name), "name", "Nhập tên bộ quy định.");
-        Check(r.MeetingDay is < 1 or > 28, "meetingDay", "Ngày sinh hoạt chung phải từ 1 đến 28.");
-        Check(r.MinMinutes < 30 || r.MinMinutesCombined < r.MinMinutes, "minMinutes", "Thời lượng tối thiểu không hợp lệ (kết hợp chuyên đề phải ≥ thường kỳ).");
-        Check(r.NoticeDays is < 0 or > 30, "noticeDays", "Số ngày thông báo trước phải từ 0 đến 30.");
-        Check(r.AttendancePercent is < 1 or > 100, "attendancePercent", "Ngưỡng tỷ lệ dự họp phải từ 1 đến 100%.");
-        Check(r.ParticipationPercent is < 1 or > 100, "participationPercent", "Tỷ lệ phát biểu phải từ 1 đến 100%.");
-        Check(r.MaxExcusedInRow < 1, "maxExcusedInRow", "Số lần vắng liên tiếp phải từ 1.");
-        Check(!(r.GoodMin > r.FairMin && r.FairMin > r.AverageMin && r.AverageMin > 0 && r.GoodMin <= 100), "goodMin", "Ngưỡng xếp loại phải giảm dần: Tốt > Khá > Trung bình > 0.");
-        if (r.Criteria is { } c)
-        {
-            Check(c.Sum(x => x.MaxPoints) != 100, "criteria", $"Tổng điểm các tiêu chí phải bằng 100 (hiện {c.Sum(x => x.MaxPoints)}).");
-            Check(c.Select(x => x.Code.Trim()).Distinct().Count() != c.Count, "criteria", "Mã tiêu chí bị trùng.");
-            Check(c.Any(x => string.IsNullOrWhiteSpace(x.Title) || x.MaxPoints <= 0), "criteria", "Mỗi tiêu chí cần tên và điểm tối đa lớn hơn 0.");
-        }
-        return e;
+        }).Require<UnitAccess, UnitNeed, CreateRuleSetRequest>(UnitNeed.Manage, r => r.UnitId == 0 ? null : r.UnitId, "unitId")
+            .WithSummary("Ban hành bộ quy định mới cho cây đơn vị của mình, có hiệu lực từ một ngày");
     }
 }

@@ -1,6 +1,7 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
 using ChiBo.Features.Organization;
+using ChiBo.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Features.Search;
@@ -31,6 +32,16 @@ public static class SearchApi
                              join u in db.Units on ms.UnitId equals u.Id
                              orderby m.SortKey
                              select new MemberHit(m.Id, m.FullName, u.Id, u.Name)).Take(take).ToListAsync(ct);
+        if (scope.IsMonitoringOnly)
+        {
+            // A monitoring-only account sees what its groups cover, not its node's whole subtree.
+            var seen = new Dictionary<int, bool>();
+            async Task<bool> Sees(int unitId) => seen.TryGetValue(unitId, out var v) ? v : seen[unitId] = await scope.CanSeeUnitAsync(unitId, null, ct);
+            var (u, m) = (new List<UnitHit>(), new List<MemberHit>());
+            foreach (var x in units) if (await Sees(x.Id)) u.Add(x);
+            foreach (var x in members) if (await Sees(x.CellId)) m.Add(x);
+            (units, members) = (u, m);
+        }
         return new SearchResult(q ?? "", units, members);
     }
 
@@ -38,6 +49,7 @@ public static class SearchApi
     {
         var g = app.MapGroup("/api/v1/search").WithTags("Tìm kiếm").RequireAuthorization();
         g.MapGet("/", async (string? q, UserScope scope, AppDbContext db) => TypedResults.Ok(await RunAsync(db, scope, q)))
+            .OwnRecordsOnly("searches only inside what the account may see (its subtree, or what its monitoring groups cover)")
             .WithSummary("Tìm đơn vị và đảng viên theo tên, không phân biệt dấu");
         return g;
     }

@@ -6,7 +6,12 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ChiBo.Features.Shared;
 
-/// <summary>A table (first row the header) as RFC 4180 CSV with a BOM (Excel reads the Vietnamese right) or as an XLSX sheet with numbers as numbers.</summary>
+/// <summary>
+/// A table (first row the header) as RFC 4180 CSV with a BOM (Excel reads the Vietnamese right) or as an XLSX sheet with
+/// numbers as numbers. Text a spreadsheet would run as a formula (a summary "=HYPERLINK(…)" typed by anyone who may write
+/// one) is written so it stays text: in CSV with a leading apostrophe (OWASP's rule for =, +, -, @, tab, CR), in XLSX
+/// as an inline string cell, never a formula cell.
+/// </summary>
 public static class Tables
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -20,9 +25,21 @@ public static class Tables
 
     static string Cell(object? v)
     {
-        var s = v switch { null => "", double d => d.ToString("0.0", CultureInfo.InvariantCulture), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), _ => v.ToString() ?? "" };
+        // Numbers and dates are the program's own and may be negative; text is what people typed.
+        var s = v switch
+        {
+            null => "",
+            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => Neutralize(v.ToString() ?? ""),
+        };
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
+
+    static readonly char[] FormulaStart = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>A text cell a spreadsheet would read as a formula gets a leading apostrophe, which shows it as the text it is.</summary>
+    public static string Neutralize(string text) => text.Length > 0 && Array.IndexOf(FormulaStart, text[0]) >= 0 ? "'" + text : text;
 
     public static byte[] Xlsx(IEnumerable<object?[]> rows, string sheetName)
     {

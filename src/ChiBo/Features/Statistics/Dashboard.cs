@@ -95,11 +95,25 @@ public static class Dashboard
          orderby g.Remarks descending, g.Meetings descending, g.AgendaItems descending, t.Code
          select new TopicDiscussed(t.Id, t.Code, t.Name, g.Meetings, g.AgendaItems, g.Remarks)).Take(10).ToListAsync(ct);
 
-    /// <summary>The period asked, or the twelve months up to today's.</summary>
+    /// <summary>The period asked, or the twelve months up to today's (or up to <paramref name="to"/>).</summary>
     public static (DateOnly From, DateOnly To) Period(DateOnly today, DateOnly? from, DateOnly? to)
     {
         var t = to ?? today;
         return (from ?? new DateOnly(t.Year, t.Month, 1).AddMonths(-11), t);
+    }
+
+    /// <summary>
+    /// Ten years of months at most: a dashboard reads (1 + children) rows a month and counts the cells of each month
+    /// nobody wrote to, so a century-long period (1900–2199 are valid dates) would run for minutes, not answer a question.
+    /// </summary>
+    public const int MaxMonths = 120;
+
+    /// <summary>Why the period cannot be shown (field and Vietnamese reason), or null.</summary>
+    public static (string Field, string Message)? Refuse(DateOnly from, DateOnly to)
+    {
+        if (from > to) return ("from", $"Từ ngày {from.Vn()} ở sau đến ngày {to.Vn()}.");
+        if ((to.Year - from.Year) * 12 + to.Month - from.Month + 1 > MaxMonths) return ("from", $"Khoảng thời gian dài quá {MaxMonths / 12} năm: hãy chọn khoảng ngắn hơn.");
+        return null;
     }
 
     static readonly string[] Header =
@@ -127,27 +141,30 @@ public static class Dashboard
     {
         var g = app.MapGroup("/api/v1/stats").WithTags("Thống kê").RequireAuthorization();
 
-        g.MapGet("/units/{id:int}", async Task<Results<Ok<DashboardDto>, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        g.MapGet("/units/{id:int}", async Task<Results<Ok<DashboardDto>, NotFound, ValidationProblem>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
         {
             var (f, t) = Period(scope.Today, from, to);
-            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            if (Refuse(f, t) is { } bad) return Problems.Invalid(bad.Field, bad.Message);
             return await LoadAsync(db, id, f, t) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
-        }).WithSummary("Bảng số liệu sinh hoạt chi bộ của một đơn vị trong kỳ, theo tháng và theo từng đơn vị trực thuộc (đơn vị yếu nhất trước)");
+        }).Require<DashboardAccess, UnitNeed>(UnitNeed.See)
+            .WithSummary("Bảng số liệu sinh hoạt chi bộ của một đơn vị trong kỳ, theo tháng và theo từng đơn vị trực thuộc (đơn vị yếu nhất trước)");
 
-        g.MapGet("/units/{id:int}/export.csv", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        g.MapGet("/units/{id:int}/export.csv", async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
         {
             var (f, t) = Period(scope.Today, from, to);
-            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            if (Refuse(f, t) is { } bad) return Problems.Invalid(bad.Field, bad.Message);
             if (await LoadAsync(db, id, f, t) is not { } d) return TypedResults.NotFound();
             return TypedResults.File(Tables.Csv(Rows(d)), "text/csv; charset=utf-8", $"thong-ke-{id}.csv");
-        }).WithSummary("Xuất bảng số liệu (CSV)");
+        }).Require<DashboardAccess, UnitNeed>(UnitNeed.See)
+            .WithSummary("Xuất bảng số liệu (CSV)");
 
-        g.MapGet("/units/{id:int}/export.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
+        g.MapGet("/units/{id:int}/export.xlsx", async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (int id, DateOnly? from, DateOnly? to, UserScope scope, AppDbContext db) =>
         {
             var (f, t) = Period(scope.Today, from, to);
-            if (!await scope.CanSeeUnitAsync(id, t)) return TypedResults.Forbid();
+            if (Refuse(f, t) is { } bad) return Problems.Invalid(bad.Field, bad.Message);
             if (await LoadAsync(db, id, f, t) is not { } d) return TypedResults.NotFound();
             return TypedResults.File(Tables.Xlsx(Rows(d), "Thống kê"), Tables.XlsxType, $"thong-ke-{id}.xlsx");
-        }).WithSummary("Xuất bảng số liệu (XLSX)");
+        }).Require<DashboardAccess, UnitNeed>(UnitNeed.See)
+            .WithSummary("Xuất bảng số liệu (XLSX)");
     }
 }

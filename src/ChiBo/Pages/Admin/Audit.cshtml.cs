@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChiBo.Pages.Admin;
 
 [Authorize(Roles = Roles.Admin)]
-[AnyAccount("transitional: administrators only, checked by the page")]
-public class AuditModel(AppDbContext db) : PageModel
+[AuditReader]
+public class AuditModel(AppDbContext db, UserScope scope) : PageModel
 {
     public List<AuditEntry> Entries { get; private set; } = [];
     public int PageNo { get; private set; }
@@ -19,7 +19,7 @@ public class AuditModel(AppDbContext db) : PageModel
     {
         PageNo = Math.Max(1, p ?? 1);
         Entity = string.IsNullOrWhiteSpace(entity) ? null : entity;
-        Entries = await AuditApi.PageAsync(db, Entity, null, PageNo);
+        Entries = await AuditApi.PageAsync(db, scope, Entity, null, PageNo);
     }
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VnTime.Zone);

@@ -25,24 +25,26 @@ public class PlanModel(AppDbContext db, UserScope scope, InspectionService svc) 
     public int? ErrorPlanId { get; private set; }
     public int Y => Year ?? scope.Today.Year;
 
-    async Task<bool> LoadAsync(int unitId)
+    async Task LoadAsync(int unitId)
     {
-        if (!await scope.CanSeeUnitAsync(unitId)) return false;
         var today = scope.Today;
         Unit = await db.AsDtos(db.Units.Where(u => u.Id == unitId), today).FirstAsync();
         Plans = await InspectionQueries.PlansAsync(db, unitId, Y, today);
         if (Unit.IsCell) OfCell = (await InspectionQueries.ListAsync(db, unitId, Y, today)).Where(i => i.CellId == unitId).ToList();
-        CanInspect = !Unit.IsCell && await scope.CanInspectAsync(unitId);
+        CanInspect = !Unit.IsCell && scope.CanInspect(unitId);
         if (CanInspect)
         {
             var subtree = db.SubtreeIds(unitId, today);
             Cells = (await db.AsDtos(db.Units.Where(u => subtree.Contains(u.Id) && u.UnitType!.IsCell), today).ToListAsync())
                 .OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
         }
-        return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(int unitId) => await LoadAsync(unitId) ? Page() : Forbid();
+    public async Task<IActionResult> OnGetAsync(int unitId)
+    {
+        await LoadAsync(unitId);
+        return Page();
+    }
 
     async Task<IActionResult> After<T>(int unitId, Outcome<T> r, int? planId = null)
     {
@@ -52,21 +54,22 @@ public class PlanModel(AppDbContext db, UserScope scope, InspectionService svc) 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPlanAsync(int unitId, InspectingBody body, string? title, int? version)
-    {
-        if (!await scope.CanInspectAsync(unitId)) return Forbid();
-        return await After(unitId, await svc.SavePlanAsync(unitId, Y, new PlanInput(body, title ?? "", version)));
-    }
+    // The committee's own staff keep its plans (UnitNeed.Own); a plan in a form field must be one of this unit's.
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Own, "unitId")]
+    public async Task<IActionResult> OnPostPlanAsync(int unitId, InspectingBody body, string? title, int? version) =>
+        await After(unitId, await svc.SavePlanAsync(unitId, Y, new PlanInput(body, title ?? "", version)));
 
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Own, "unitId")]
     public async Task<IActionResult> OnPostApproveAsync(int unitId, int planId, int version)
     {
-        if (!await scope.CanInspectAsync(unitId) || !await db.InspectionPlans.AnyAsync(p => p.Id == planId && p.UnitId == unitId)) return Forbid();
+        if (!await db.InspectionPlans.AnyAsync(p => p.Id == planId && p.UnitId == unitId)) return NotFound();
         return await After(unitId, await svc.ApprovePlanAsync(planId, version), planId);
     }
 
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Own, "unitId")]
     public async Task<IActionResult> OnPostAddAsync(int unitId, int planId, int cellId, int plannedMonth, InspectionKind kind, string? subject, string? periodFrom, string? periodTo)
     {
-        if (!await scope.CanInspectAsync(unitId) || !await db.InspectionPlans.AnyAsync(p => p.Id == planId && p.UnitId == unitId)) return Forbid();
+        if (!await db.InspectionPlans.AnyAsync(p => p.Id == planId && p.UnitId == unitId)) return NotFound();
         DateOnly? from = Dates.TryParseVn(periodFrom, out var f) ? f : null, to = Dates.TryParseVn(periodTo, out var t) ? t : null;
         if (!string.IsNullOrWhiteSpace(periodFrom) && from is null) return await After(unitId, Outcome<Inspection>.Fail("periodFrom", "Ngày bắt đầu ghi dạng dd/MM/yyyy."), planId);
         if (!string.IsNullOrWhiteSpace(periodTo) && to is null) return await After(unitId, Outcome<Inspection>.Fail("periodTo", "Ngày kết thúc ghi dạng dd/MM/yyyy."), planId);

@@ -15,7 +15,7 @@ namespace ChiBo.Pages.Practices;
 /// One good practice: what it is, the minutes it stands on, its figures, who adopted it and where it spread (by child unit of
 /// <c>node</c>, drilling down). The recording committee edits the draft, cites meetings, fills figures and publishes here.
 /// </summary>
-[AnyAccount("transitional: the handlers check the practice's scope")]
+[Require<PracticeAccess, PracticeNeed>(PracticeNeed.Read)]
 public class DetailsModel(AppDbContext db, UserScope scope, PracticeService practices) : PageModel
 {
     public PracticeDto P { get; private set; } = null!;
@@ -34,10 +34,9 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
 
     async Task<IActionResult?> LoadAsync(int id, int? node)
     {
-        var entity = await db.GoodPractices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-        if (entity is null || !await scope.CanSeeAsync(db, entity)) return NotFound();
-        P = (await PracticeQueries.LoadAsync(db, scope, id))!;
-        var canRecord = await scope.CanRecordAsync(P.CommitteeId);
+        if (await PracticeQueries.LoadAsync(db, scope, id) is not { } p) return NotFound();
+        P = p;
+        var canRecord = scope.CanRecordPractice(P.CommitteeId);
         CanWithdraw = canRecord && P.Status == PracticeStatus.Published;
         (FiguresTo, FiguresFrom) = (scope.Today, scope.Today.AddYears(-1).AddDays(1));
         if (P.CanEdit)
@@ -49,7 +48,7 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
         {
             var cell = scope.RootUnitId;
             if (cell != P.SourceCellId && P.Adoptions.All(a => a.CellId != cell) && await db.Units.AnyAsync(u => u.Id == cell && u.UnitType!.IsCell)
-                && await scope.CanRunAsync(cell) && await db.IsInSubtreeAsync(P.CommitteeId, cell, scope.Today))
+                && scope.ActsFor(cell) && await db.IsInSubtreeAsync(P.CommitteeId, cell, scope.Today))
                 AdoptCellId = cell;
             // The spread from the node asked for, else from the committee (or the account's own node when it sits below the committee).
             var from = node ?? (await scope.CanSeeUnitAsync(P.CommitteeId) ? P.CommitteeId : scope.RootUnitId);
@@ -74,7 +73,6 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
     async Task<IActionResult> StepAsync(int id, Func<Task<Outcome<GoodPractice>>> step, string done)
     {
         if (await LoadAsync(id, null) is { } refused) return refused;
-        if (!await scope.CanRecordAsync(P.CommitteeId)) return Forbid();
         var r = await step();
         if (r.Ok) return Redirect($"/Practices/{id}?done={done}");
         (Error, ErrorField) = (r.Error, r.Field);
@@ -82,10 +80,12 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
         return await LoadAsync(id, null) ?? Page();
     }
 
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostSaveAsync(int id, int version, string? title, string? summary, string? description, int? topicId, List<FigureInput>? figures) =>
         StepAsync(id, () => practices.UpdateAsync(id, version, new PracticeInput(null, title, summary, description, topicId, figures)), "saved");
 
     /// <summary>The picked excerpt comes as "meeting:item:remark" (item and remark empty for the resolution).</summary>
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostEvidenceAsync(int id, int version, string? pick) => StepAsync(id, () =>
     {
         var parts = (pick ?? "").Split(':');
@@ -95,10 +95,12 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
         return practices.LinkEvidenceAsync(id, version, meeting, Opt(parts[1]), Opt(parts[2]));
     }, "evidence");
 
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostUnlinkAsync(int id, int version, int evidenceId) =>
         StepAsync(id, () => practices.UnlinkEvidenceAsync(id, version, evidenceId), "saved");
 
     /// <summary>Replaces the figures with those computed from the source cell's records over the period, keeping the rest of the draft.</summary>
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostFiguresAsync(int id, int version, string? from, string? to) => StepAsync(id, async () =>
     {
         if (!Dates.TryParseVn(from, out var f)) return Outcome<GoodPractice>.Fail("from", "Ngày bắt đầu ghi theo dạng dd/MM/yyyy.");
@@ -108,10 +110,14 @@ public class DetailsModel(AppDbContext db, UserScope scope, PracticeService prac
         return await practices.UpdateAsync(id, version, new PracticeInput(null, P.Title, P.Summary, P.Description, P.TopicId, figures));
     }, "figures");
 
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostPublishAsync(int id, int version) => StepAsync(id, () => practices.PublishAsync(id, version), "published");
 
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Record)]
     public Task<IActionResult> OnPostWithdrawAsync(int id, int version, string? reason) => StepAsync(id, () => practices.WithdrawAsync(id, version, reason), "withdrawn");
 
+    /// <summary>The viewer's own cell adopts (the cell's step: <see cref="AdoptCellId"/> is set only for its own secretary).</summary>
+    [Require<PracticeAccess, PracticeNeed>(PracticeNeed.Read), OwnNode(UnitNeed.Own)]
     public async Task<IActionResult> OnPostAdoptAsync(int id, string? adoptedOn, string? note)
     {
         if (await LoadAsync(id, null) is { } refused) return refused;

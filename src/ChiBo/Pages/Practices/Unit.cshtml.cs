@@ -1,6 +1,5 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
-using ChiBo.Features.Meetings;
 using ChiBo.Features.Organization;
 using ChiBo.Features.Practices;
 using ChiBo.Features.Shared;
@@ -28,12 +27,11 @@ public class UnitModel(AppDbContext db, UserScope scope, PracticeService practic
 
     async Task<IActionResult?> LoadAsync(int unitId)
     {
-        if (!await scope.CanSeeUnitAsync(unitId)) return Forbid();
         var list = await PracticeQueries.ForUnitAsync(db, unitId, scope.Today);
         if (list is null) return NotFound();
         List = list;
-        CanRecord = !list.IsCell && await scope.CanRecordAsync(unitId);
-        CanAdopt = list.IsCell && await scope.CanRunAsync(unitId);
+        CanRecord = !list.IsCell && scope.CanRecordPractice(unitId);
+        CanAdopt = list.IsCell && scope.ActsFor(unitId);
         if (!list.IsCell) Spread = await PracticeSpreads.ForNodeAsync(db, unitId, null, scope.Today);
         if (CanRecord)
         {
@@ -51,9 +49,9 @@ public class UnitModel(AppDbContext db, UserScope scope, PracticeService practic
         return await LoadAsync(unitId) ?? Page();
     }
 
+    [Require<PracticeCommitteeAccess, PracticeNeed>(PracticeNeed.Record, "unitId")]
     public async Task<IActionResult> OnPostCreateAsync(int unitId, int? sourceCellId, string? title, string? summary, string? description, int? topicId)
     {
-        if (!await scope.CanRecordAsync(unitId)) return Forbid();
         Form = new PracticeInput(sourceCellId, title, summary, description, topicId, null);
         var r = await practices.CreateAsync(unitId, Form);
         if (r.Ok) return Redirect($"/Practices/{r.Value!.Id}?done=created");
@@ -61,12 +59,11 @@ public class UnitModel(AppDbContext db, UserScope scope, PracticeService practic
         return await LoadAsync(unitId) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAdoptAsync(int unitId, int practiceId, string? adoptedOn, string? note)
+    /// <summary>The practice comes in the query (the form's action), where the declared rule reads it.</summary>
+    [Require<UnitAccess, UnitNeed>(UnitNeed.Own, "unitId"), Require<PracticeAccess, PracticeNeed>(PracticeNeed.Read, "practiceId")]
+    public async Task<IActionResult> OnPostAdoptAsync(int unitId, [FromQuery] int practiceId, string? adoptedOn, string? note)
     {
         if (await LoadAsync(unitId) is { } refused) return refused;
-        if (!CanAdopt) return Forbid();
-        var p = await db.GoodPractices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == practiceId);
-        if (p is null || !await scope.CanSeeAsync(db, p) || !await db.IsInSubtreeAsync(p.CommitteeId, unitId, scope.Today)) return NotFound();
         DateOnly? day = null;
         if (!string.IsNullOrWhiteSpace(adoptedOn))
         {

@@ -1,5 +1,6 @@
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
+using ChiBo.Features.Organization;
 using ChiBo.Features.Rules;
 using ChiBo.Features.Shared;
 using ChiBo.Features.Topics;
@@ -35,37 +36,46 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
         EffectiveFromText = scope.Today.AddDays(1).Vn();
     }
 
+    /// <summary>A rule set for the account's own node: its committee staff (or an administrator) only.</summary>
+    [OwnNode(UnitNeed.Manage)]
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!scope.IsStaff) return Forbid();
         var f = Form;
         if (!Dates.TryParseVn(EffectiveFromText, out var from)) ModelState.AddModelError(nameof(EffectiveFromText), "Ngày hiệu lực không hợp lệ (dd/MM/yyyy).");
-        if (string.IsNullOrWhiteSpace(f.Name)) ModelState.AddModelError("Form.Name", "Nhập tên bộ quy định.");
-        if (f.MinMinutes < 30 || f.MinMinutesCombined < f.MinMinutes) ModelState.AddModelError("Form.MinMinutes", "Thời lượng tối thiểu không hợp lệ.");
-        if (f.AttendancePercent is < 1 or > 100) ModelState.AddModelError("Form.AttendancePercent", "Ngưỡng phải từ 1 đến 100%.");
-        if (!(f.GoodMin > f.FairMin && f.FairMin > f.AverageMin && f.AverageMin > 0 && f.GoodMin <= 100)) ModelState.AddModelError("Form.GoodMin", "Ngưỡng xếp loại phải giảm dần: Tốt > Khá > Trung bình > 0.");
+        var draft = new RuleSet
+        {
+            Name = f.Name?.Trim() ?? "", UnitId = scope.RootUnitId, EffectiveFrom = from == default ? RuleSetChecks.Earliest : from, MeetingDay = f.MeetingDay,
+            ThematicPerQuarter = f.ThematicPerQuarter, MinMinutes = f.MinMinutes, MinMinutesCombined = f.MinMinutesCombined, NoticeDays = f.NoticeDays,
+            AttendancePercent = f.AttendancePercent, MaxExcusedInRow = f.MaxExcusedInRow, ParticipationPercent = f.ParticipationPercent,
+            GoodMin = f.GoodMin, FairMin = f.FairMin, AverageMin = f.AverageMin, PeriodicAgenda = "", ThematicAgenda = "",
+        };
+        foreach (var (field, messages) in RuleSetChecks.Check(draft))
+            ModelState.AddModelError(field == "effectiveFrom" ? nameof(EffectiveFromText) : "Form." + char.ToUpperInvariant(field[0]) + field[1..], messages[0]);
         ModelState.Remove("Form.PeriodicAgenda"); ModelState.Remove("Form.ThematicAgenda");
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
-        var current = await RuleSets.InForceAsync(db, scope.RootUnitId, from);
-        db.RuleSets.Add(new RuleSet
+        RuleSet current;
+        try { current = await RuleSets.InForceAsync(db, scope.RootUnitId, from); }
+        catch (RefusedException e)
         {
-            Name = f.Name.Trim(), UnitId = scope.RootUnitId, EffectiveFrom = from, MeetingDay = f.MeetingDay, ThematicPerQuarter = f.ThematicPerQuarter,
-            MinMinutes = f.MinMinutes, MinMinutesCombined = f.MinMinutesCombined, NoticeDays = f.NoticeDays, AttendancePercent = f.AttendancePercent,
-            MaxExcusedInRow = f.MaxExcusedInRow, ParticipationPercent = f.ParticipationPercent, GoodMin = f.GoodMin, FairMin = f.FairMin, AverageMin = f.AverageMin,
-            PeriodicAgenda = string.IsNullOrWhiteSpace(f.PeriodicAgenda) ? current.PeriodicAgenda : f.PeriodicAgenda.Trim(),
-            ThematicAgenda = string.IsNullOrWhiteSpace(f.ThematicAgenda) ? current.ThematicAgenda : f.ThematicAgenda.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = scope.Name,
-            Criteria = current.Criteria.Select(c => new RubricCriterion { Code = c.Code, Part = c.Part, Title = c.Title, MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = c.Order }).ToList(),
-        });
+            ModelState.AddModelError(nameof(EffectiveFromText), e.Message);
+            await LoadAsync();
+            return Page();
+        }
+        draft.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        draft.CreatedBy = scope.Name;
+        draft.PeriodicAgenda = string.IsNullOrWhiteSpace(f.PeriodicAgenda) ? current.PeriodicAgenda : f.PeriodicAgenda.Trim();
+        draft.ThematicAgenda = string.IsNullOrWhiteSpace(f.ThematicAgenda) ? current.ThematicAgenda : f.ThematicAgenda.Trim();
+        draft.Criteria = current.Criteria.Select(c => new RubricCriterion { Code = c.Code, Part = c.Part, Title = c.Title, MaxPoints = c.MaxPoints, Measure = c.Measure, Gating = c.Gating, Order = c.Order }).ToList();
+        db.RuleSets.Add(draft);
         await db.SaveChangesAsync();
         return Redirect("/Rules?saved=" + Uri.EscapeDataString($"Đã ban hành bộ quy định, hiệu lực từ {from.Vn()}."));
     }
 
+    [OwnNode(UnitNeed.Manage)]
     public async Task<IActionResult> OnPostTopicAsync()
     {
-        if (!scope.IsStaff) return Forbid();
-        if (string.IsNullOrWhiteSpace(TopicCode) || string.IsNullOrWhiteSpace(TopicName)) ModelState.AddModelError(nameof(TopicName), "Nhập mã và tên chủ đề.");
-        else if (await db.Topics.AnyAsync(t => t.Code == TopicCode.Trim())) ModelState.AddModelError(nameof(TopicCode), "Mã chủ đề đã có.");
+        if (TopicsApi.Refuse(TopicCode, TopicName) is { } bad) ModelState.AddModelError(bad.Field == "code" ? nameof(TopicCode) : nameof(TopicName), bad.Message);
+        else if (await db.Topics.AnyAsync(t => t.Code == TopicCode!.Trim())) ModelState.AddModelError(nameof(TopicCode), "Mã chủ đề đã có.");
         if (!ModelState.IsValid) { await LoadAsync(); Form = Draft(InForce); return Page(); }
         db.Topics.Add(new Topic { Code = TopicCode!.Trim(), Name = TopicName!.Trim(), OwnerUnitId = scope.RootUnitId, Order = 100 });
         await db.SaveChangesAsync();
