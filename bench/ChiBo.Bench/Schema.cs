@@ -1,3 +1,5 @@
+using ChiBo.Features.Meetings;
+using Microsoft.AspNetCore.DataProtection;
 using System.Data.Common;
 using ChiBo.Data;
 using ChiBo.Features.Accounts;
@@ -57,6 +59,9 @@ public static class Schema
         services.AddHttpContextAccessor();
         services.AddDatabase(config);
         services.AddAccounts();
+        // The start-up seals minutes with a key held as Data Protection ciphertext: keys in a folder beside the bench.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysFolder"] ?? "data/keys"));
+        services.AddMinutesSeal();
         await using var sp = services.BuildServiceProvider();
         await sp.MigrateAndSeedAsync(config);
     }

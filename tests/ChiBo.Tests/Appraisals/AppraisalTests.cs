@@ -14,9 +14,9 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
 {
     static readonly DateTimeOffset Today = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
 
-    async Task<int> NewCell(HttpClient admin, string code, string from)
+    async Task<int> NewCell(HttpClient admin, string code, string from, string parentCode = "LC-BL")
     {
-        var parent = await UnitId("LC-BL");
+        var parent = await UnitId(parentCode);
         var res = await admin.PostAsJsonAsync("/api/v1/units", new { code, name = "Chi bộ thử " + code, typeCode = "CHI_BO", parentId = parent, from, cellKind = "Residential" });
         return Id(await Ok(res));
     }
@@ -69,17 +69,19 @@ public abstract class AppraisalTests(ChiBoApp app) : AppTest(app)
     {
         App.Clock.Now = Today;
         var admin = await App.ApiAs("admin");
-        var clerk = await App.ApiAs("vp.binhlu");
+        // Under Mường So, whose rating rules no other test of this class changes (the quota test gives Bình Lư its own version).
+        await App.CreateAccountAsync("vp.muongso", await UnitId("LC-MS"), ChiBo.Features.Accounts.Roles.CommitteeStaff);
+        var clerk = await App.ApiAs("vp.muongso");
         var G = RatingLevel.Good; var F = RatingLevel.Fair; var A = RatingLevel.Average;
 
         // Six Tốt and six Khá: every meeting at least Khá, but fewer than 7 Tốt → a Khá year, 80% of the 10 points.
-        var six = await NewCell(admin, "LC-BL-T6", "2020-01-01");
+        var six = await NewCell(admin, "LC-MS-T6", "2020-01-01", "LC-MS");
         var sixMeetings = await Year2025(six, 1, G, F, G, F, G, F, G, F, G, F, G, F);
         // Ten Tốt, one Khá, one Trung bình: enough Tốt, but one meeting below Khá → Khá.
-        var oneAverage = await NewCell(admin, "LC-BL-TB", "2020-01-01");
+        var oneAverage = await NewCell(admin, "LC-MS-TB", "2020-01-01", "LC-MS");
         await Year2025(oneAverage, 1, G, G, G, G, G, A, G, G, G, G, F, G);
         // Created on 01/07/2025: six months expected, and 7 Tốt for a whole year becomes 4 for half of one.
-        var young = await NewCell(admin, "LC-BL-MOI", "2025-07-01");
+        var young = await NewCell(admin, "LC-MS-MOI", "2025-07-01", "LC-MS");
         await Year2025(young, 7, G, F, G, G, F, G);
 
         async Task<JsonElement> Open(int cell) =>

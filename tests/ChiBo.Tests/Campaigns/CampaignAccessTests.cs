@@ -24,7 +24,9 @@ public abstract class CampaignAccessTests(ChiBoApp app) : AppTest(app)
     {
         var body = await res.Content.ReadAsStringAsync(Ct);
         Assert.True(res.StatusCode == HttpStatusCode.BadRequest, $"{res.RequestMessage?.Method} {res.RequestMessage?.RequestUri}: {(int)res.StatusCode} {body}");
-        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"400 does not name {field}: {body}");
+        // The field itself, or a part of it ("levels[0].name" names levels).
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject().Any(e => e.Name == field || e.Name.StartsWith(field + "[") || e.Name.StartsWith(field + ".")),
+            $"400 does not name {field}: {body}");
         return body;
     }
 

@@ -96,8 +96,8 @@ public sealed partial class MeetingBookTests(SqliteDemoApp app) : AppTest(app), 
         Assert.True(bytes.Length > 2 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "A DOCX is a ZIP file: it starts with \"PK\".");
 
         var stranger = await App.ApiAs("bithu.muongso");
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/units/{cell}/meeting-book.docx?year=2026")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/meetings/{id}/minutes.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/units/{cell}/meeting-book.docx?year=2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/meetings/{id}/minutes.docx")).StatusCode);
     }
 
     [GeneratedRegex(@"\s+")]
