@@ -18,7 +18,7 @@ public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The province's board opens a six-month review of 2026's meetings.
         var board = await Browsers.LogInAsync(browser, app.RootUri, "btc.tinh");
         var province = JsonDocument.Parse(await (await board.APIRequest.GetAsync("/api/v1/units/by-code/LC")).TextAsync()).RootElement.GetProperty("id").GetInt32();
-        var created = await board.APIRequest.PostAsync("/api/v1/campaigns", new() { DataObject = new
+        var created = await Browsers.ApiAsync(board, "POST", "/api/v1/campaigns", new
         {
             ownerUnitId = province, title = "Sơ kết chất lượng sinh hoạt chi bộ năm 2026", kind = "Interim", periodFrom = "2026-01-01", periodTo = "2026-11-22",
             levels = new[]
@@ -26,7 +26,7 @@ public class CampaignBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
                 new { name = "Chi bộ", unitTypeCodes = "CHI_BO,CHI_BO_CO_SO", deadline = "2026-11-30", holdsConference = false },
                 new { name = "Đảng bộ cơ sở", unitTypeCodes = "DANG_UY_XA,DANG_BO_CO_SO", deadline = "2026-12-05", holdsConference = true },
             },
-        } });
+        });
         Assert.True(created.Ok, await created.TextAsync());
         var campaign = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetInt32();
 

@@ -95,7 +95,7 @@ public class MeetingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.Locator("#minutes-form")).ToHaveCountAsync(0);
         await Expect(page.Locator("#bien-ban")).ToContainTextAsync("Không sửa được");
         var id = int.Parse(meetingUrl.Split('/').Last());
-        var edit = await page.APIRequest.PutAsync($"/api/v1/meetings/{id}/minutes", new() { DataObject = new { version = 1000, resolution = "Sửa sau khi ký" } });
+        var edit = await Browsers.ApiAsync(page, "PUT", $"/api/v1/meetings/{id}/minutes", new { version = 1000, resolution = "Sửa sau khi ký" });
         Assert.Equal(409, edit.Status);
         await page.GetByLabel("Nội dung đính chính").FillAsync("Đính chính: buổi sinh hoạt kết thúc lúc 10 giờ 10 phút.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lập phụ lục" }).ClickAsync();

@@ -9,7 +9,7 @@ public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     static async Task<JsonElement> Call(IPage page, string method, string url, object? body = null)
     {
-        var res = await page.APIRequest.FetchAsync(url, new() { Method = method, DataObject = body });
+        var res = await Browsers.ApiAsync(page, method, url, body);
         var text = await res.TextAsync();
         Assert.True(res.Ok, $"{method} {url}: {res.Status} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();

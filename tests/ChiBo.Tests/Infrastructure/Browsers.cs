@@ -26,4 +26,18 @@ public static class Browsers
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         return page;
     }
+
+    /// <summary>
+    /// Calls the API with the page's sign-in cookie as the page's own scripts would: a write carries the
+    /// antiforgery token the layout puts in its meta tag (the page must show a ChiBo page).
+    /// </summary>
+    public static async Task<IAPIResponse> ApiAsync(IPage page, string method, string url, object? body = null)
+    {
+        var token = await page.Locator("meta[name=request-verification-token]").GetAttributeAsync("content");
+        return await page.APIRequest.FetchAsync(url, new()
+        {
+            Method = method, DataObject = body,
+            Headers = token is null ? null : new Dictionary<string, string> { ["RequestVerificationToken"] = token },
+        });
+    }
 }
