@@ -136,6 +136,7 @@ public static class DemoData
             await DemoAppraisals.SeedAsync(sp);
             await DemoPractices.SeedAsync(sp);
             await DemoInspections.SeedAsync(sp);
+            await DemoCampaigns.SeedAsync(sp);
         }
     }
 

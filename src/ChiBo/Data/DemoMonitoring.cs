@@ -10,7 +10,8 @@ namespace ChiBo.Data;
 /// <summary>
 /// Bình Lư's 2026 annual thematic plans (one on time and approved, one late, one returned with comments, the rest
 /// missing) and its monitoring group: leader Tòng Văn Hải (totruong.binhlu), member Lò Văn Quyết (theodoi.binhlu),
-/// covering the commune's cells; November 2026's assignments and visits, with Bản Hon's Nà Luông cell never visited.
+/// covering the commune's cells; November 2026's assignments and visits, with Bản Hon's Nà Luông cell never visited;
+/// the six-month report submitted and the annual one drafted.
 /// Made through the services, like the meetings.
 /// </summary>
 public static class DemoMonitoring
@@ -97,5 +98,15 @@ public static class DemoMonitoring
             Check(await Monitoring("totruong.binhlu").RecordVisitAsync(nl, await db.Users.Where(u => u.UserName == "totruong.binhlu").Select(u => u.Id).FirstAsync(),
                 new VisitInput(false, "Trùng lịch họp Đảng ủy xã", null, null, null, null, null, false, null, null)));
         }
+
+        // The group's reports: the 2026 six-month report submitted on time (before 20/6), the annual one drafted from
+        // the records and waiting for the leader (due before 10/12).
+        GroupReportService Reports() => new(db, Monitoring("totruong.binhlu"), clock, new DemoMeetings.Actor("totruong.binhlu"));
+        clock.At(new DateOnly(2026, 6, 16), 9);
+        var half = Check(await Reports().DraftAsync(group.Id, 2026, ReportPeriod.HalfYear, null));
+        clock.At(new DateOnly(2026, 6, 18), 15);
+        Check(await Reports().SubmitAsync(half.Id, half.Version));
+        clock.At(new DateOnly(2026, 11, 30), 9);
+        Check(await Reports().DraftAsync(group.Id, 2026, ReportPeriod.Year, null));
     }
 }

@@ -30,7 +30,9 @@ public static class Failures
                 case RefusedException: return Kind.Refused;
                 case BadHttpRequestException: return Kind.BadRequest;
                 case DbUpdateConcurrencyException: return Kind.Conflict;
-                case PostgresException pg when pg.SqlState is "23505" or "40001" or "40P01": return Kind.Conflict;
+                case PostgresException pg when pg.SqlState is "23505": return Kind.Conflict;
+                // A deadlock victim or a serialization failure was rolled back whole: the same request can simply be sent again.
+                case PostgresException pg when pg.SqlState is "40001" or "40P01": return Kind.Transient;
                 case PostgresException pg when IsTransientState(pg.SqlState): return Kind.Transient;
                 case NpgsqlException n when n.IsTransient || n.InnerException is SocketException or IOException or TimeoutException: return Kind.Transient;
                 case SqliteException s when s.SqliteErrorCode is 5 or 6: return Kind.Transient; // SQLITE_BUSY, SQLITE_LOCKED

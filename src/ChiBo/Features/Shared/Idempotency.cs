@@ -87,7 +87,12 @@ public static class Idempotency
             await tx.RollbackAsync();
             db.ChangeTracker.Clear();
             if (await FindAsync(db, user, key) is { } parallel) { await ReplayAsync(http, parallel, hash); return; }
-            throw;
+            // Claimed by a request still running (or one whose outcome the database has not settled yet, as when it
+            // restarts): nothing was done for this attempt, so the client is told to send it again shortly.
+            http.Response.Headers.RetryAfter = "1";
+            await TypedResults.Problem("Yêu cầu với Idempotency-Key này đang được xử lý; hãy gửi lại sau ít giây.",
+                statusCode: 503, title: Problems.Title(503)).ExecuteAsync(http);
+            return;
         }
 
         var original = http.Response.Body;
