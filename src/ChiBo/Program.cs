@@ -47,6 +47,7 @@ builder.Services.AddRazorPages(o =>
 }).AddMvcOptions(o => o.Filters.Add<PageAccessFilter>());
 builder.Services.AddScoped<TreeService>();
 builder.Services.AddScoped<MemberService>();
+builder.Services.AddScoped<LeavingService>();
 builder.Services.AddScoped<MeetingService>();
 builder.Services.AddScoped<MinutesService>();
 builder.Services.AddScoped<RatingService>();

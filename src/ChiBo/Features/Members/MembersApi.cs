@@ -59,6 +59,7 @@ public static class MembersApi
             if (!r.Ok) return r.ToProblem();
             return TypedResults.Ok((await MemberQueries.LoadAsync(db, scope, id))!);
         }).Require<MemberAccess, MemberNeed>(MemberNeed.Edit).WithSummary("Miễn công tác và sinh hoạt đảng / nhiệm vụ đặc biệt");
+        LeavingService.Map(g);
         return g;
     }
 }
