@@ -209,7 +209,7 @@ public abstract class CampaignAccessTests(ChiBoApp app) : AppTest(app)
             ["__RequestVerificationToken"] = Forms.AntiforgeryToken(index),
         }), Ct);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("Ngày không hợp lệ", await empty.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Cần ít nhất một cấp báo cáo", await empty.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/Campaigns/{id}?date=99/99/9999", Ct)).StatusCode);
         // A commune's office may not make a campaign for the province from the page either.
         var officePages = await App.PagesAs("vp.binhlu");
@@ -217,7 +217,7 @@ public abstract class CampaignAccessTests(ChiBoApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, (await officePages.PostAsync($"/Campaigns?ownerUnitId={province}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Forms.AntiforgeryToken(officeIndex), ["title"] = "Lập thay", ["periodFrom"] = "01/01/2026", ["periodTo"] = "01/06/2026",
-            ["cellDeadline"] = "10/06/2026", ["grassrootsDeadline"] = "15/06/2026",
+            ["levels[0].Name"] = "Chi bộ", ["levels[0].Types"] = "CHI_BO", ["levels[0].Deadline"] = "10/06/2026",
         }), Ct)).StatusCode);
         Assert.DoesNotContain("Lập thay", await board.GetStringAsync("/api/v1/campaigns", Ct));
     }
