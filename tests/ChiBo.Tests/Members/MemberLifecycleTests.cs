@@ -85,6 +85,34 @@ public abstract class MemberLifecycleTests(ChiBoApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AClerkAddsOneMemberFromThePageAndTheRollHasThemFromTheirDay()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
+        var cell = await UnitId("LC-BH-NL");
+        var pages = await App.PagesAs("vp.binhlu");
+        var form = await pages.GetStringAsync($"/Units/{cell}/Members/New");
+        Dictionary<string, string> Fields(string name) => new()
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(form), ["Form.FullName"] = name, ["Form.Sex"] = "Female",
+            ["Form.DateOfBirth"] = "12/03/1990", ["Form.AdmittedOn"] = "19/05/2015", ["Form.OfficialOn"] = "19/05/2016", ["JoinedOn"] = "01/11/2026",
+        };
+        var empty = await pages.PostAsync($"/Units/{cell}/Members/New", new FormUrlEncodedContent(Fields("")));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Họ và tên không được để trống.", await empty.Content.ReadAsStringAsync());
+
+        var added = await pages.PostAsync($"/Units/{cell}/Members/New", new FormUrlEncodedContent(Fields("Lò Thị Mai Hương")));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var id = int.Parse(added.Headers.Location!.ToString().Split('/').Last());
+        var api = await App.ApiAs("vp.binhlu");
+        Assert.Contains(id, await Roll(api, cell, "2026-11-01"));
+        Assert.DoesNotContain(id, await Roll(api, cell, "2026-10-31"));
+        Assert.Equal("Lò Thị Mai Hương", (await Get(api, $"/api/v1/members/{id}")).GetProperty("fullName").GetString());
+
+        // Another commune's cell secretary may not add to this roll, nor see its form.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.PagesAs("bithu.muongso")).GetAsync($"/Units/{cell}/Members/New")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnotherCellsSecretaryCanNeitherSeeNorChangeTheMember()
     {
         App.Clock.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(7));
