@@ -69,7 +69,8 @@ public class MonitoringBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The leader's annual report draft shows the visit.
         await leader.GotoAsync("/Monitoring");
         await leader.GetByRole(AriaRole.Link, new() { Name = "năm 2026", Exact = true }).ClickAsync();
-        await leader.GetByRole(AriaRole.Button, new() { Name = "Soạn dự thảo từ số liệu" }).ClickAsync();
+        // The demo already holds a 2026 draft, so the page offers a redraft and asks before replacing it (dialogs are accepted).
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Soạn lại từ số liệu" }).ClickAsync();
         await Assertions.Expect(leader.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã soạn dự thảo từ số liệu.");
         var body = leader.GetByLabel("Nội dung báo cáo");
         await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Theo dõi sát các hộ trong vùng nguy cơ"));
