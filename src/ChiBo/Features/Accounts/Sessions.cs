@@ -74,6 +74,30 @@ public static class Sessions
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd, u.MustChangePassword }).FirstOrDefaultAsync(http.RequestAborted);
         if (user?.MustChangePassword == true) http.Items[MustChangeKey] = true;
-        return user is not null && user.SecurityStamp == stamp && !(user.LockoutEnd is { } end && end > now);
+        var valid = user is not null && user.SecurityStamp == stamp && !(user.LockoutEnd is { } end && end > now);
+        if (valid) await DropEndedSecretaryAsync(http, db, now);
+        return valid;
+    }
+
+    /// <summary>
+    /// A secretary's account holds the role while the member holds the post: when the cell's Bí thư position of the
+    /// account's member has ended (and no other is open today), the role is taken off this request's principal, so the
+    /// replaced secretary loses it on that date without anyone editing the account. An account whose member never held
+    /// the post keeps the role it was given.
+    /// </summary>
+    static async Task DropEndedSecretaryAsync(HttpContext http, AppDbContext db, DateTimeOffset now)
+    {
+        if (!http.User.IsInRole(Roles.CellSecretary) || !int.TryParse(http.User.FindFirstValue(UserScope.MemberClaim), out var member)) return;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VnTime.Zone).DateTime);
+        var posts = await db.MemberPositions.Where(p => p.MemberId == member && p.Position == Members.Position.Secretary)
+            .Select(p => new { p.From, p.To }).ToListAsync(http.RequestAborted);
+        if (posts.Count == 0 || posts.Any(p => p.From <= today && (p.To == null || p.To > today))) return;
+        var identities = http.User.Identities.Select(i =>
+        {
+            var copy = i.Clone();
+            foreach (var c in copy.FindAll(c => c.Type == copy.RoleClaimType && c.Value == Roles.CellSecretary).ToList()) copy.RemoveClaim(c);
+            return copy;
+        });
+        http.User = new ClaimsPrincipal(identities);
     }
 }
