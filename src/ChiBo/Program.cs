@@ -107,6 +107,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 // The JSON API's root: every endpoint under it refuses a body that leaves out a required field (400, not a 500 later).
 var api = app.MapGroup("").AddEndpointFilter(BodyChecks.FilterAsync);
 api.MapAuth();
+api.MapAccounts();
 api.MapOrganization();
 api.MapMembers();
 api.MapSearch();

@@ -54,6 +54,8 @@ public static class AccountsSetup
         });
         services.AddAuthorization();
         services.AddScoped<UserScope>();
+        services.AddScoped<AccountAdmin>();
+        services.AddScoped<Provisioning>();
         return services;
     }
 

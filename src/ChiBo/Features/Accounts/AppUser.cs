@@ -9,6 +9,8 @@ public class AppUser : IdentityUser
     public int UnitId { get; set; }
     /// <summary>The party member this account belongs to, when it is a member's own account.</summary>
     public int? MemberId { get; set; }
+    /// <summary>Set when staff made the account or reset its password: the one-time password must be replaced before any work.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles

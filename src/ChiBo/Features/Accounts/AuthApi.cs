@@ -23,6 +23,8 @@ public static class AuthApi
             var user = await signIn.UserManager.FindByNameAsync(req.UserName ?? "");
             if (user is null) return TypedResults.Problem("Tên đăng nhập hoặc mật khẩu không đúng.", statusCode: 401, title: "Đăng nhập không thành công");
             var check = await signIn.CheckPasswordSignInAsync(user, req.Password ?? "", lockoutOnFailure: true);
+            if (check.IsLockedOut && user.LockoutEnd >= AccountAdmin.DisabledUntil.AddYears(-1))
+                return TypedResults.Problem("Tài khoản đã ngừng sử dụng. Hãy liên hệ cán bộ cấp ủy quản lý tài khoản.", statusCode: 403, title: "Tài khoản ngừng sử dụng");
             if (check.IsLockedOut)
                 return TypedResults.Problem("Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.", statusCode: 423, title: "Tài khoản bị khóa");
             if (!check.Succeeded) return TypedResults.Problem("Tên đăng nhập hoặc mật khẩu không đúng.", statusCode: 401, title: "Đăng nhập không thành công");
@@ -42,6 +44,8 @@ public static class AuthApi
         {
             var user = await users.GetUserAsync(principal);
             if (user is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["Không tìm thấy tài khoản."] });
+            // Cleared in the same update as the new hash: a failed change leaves the one-time password in force.
+            user.MustChangePassword = false;
             var result = await users.ChangePasswordAsync(user, req.CurrentPassword ?? "", req.NewPassword ?? "");
             return result.Succeeded ? TypedResults.NoContent()
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = result.Errors.Select(e => e.Description).ToArray() }, title: "Không đổi được mật khẩu");

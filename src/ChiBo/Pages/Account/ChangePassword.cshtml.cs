@@ -28,6 +28,8 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Cleared in the same update as the new hash: a failed change leaves the one-time password in force.
+        user.MustChangePassword = false;
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)
         {
