@@ -85,9 +85,11 @@ public class TreeService(AppDbContext db)
             if (row.ValidFrom == date) db.UnitClosures.Remove(row); else row.ValidTo = date;
         }
         // ...and rows to the new ancestors start on it.
+        // A new row never outlives its subtree row: a descendant that ends later must not be given an open
+        // row to its new ancestors, or it would reappear in every tree after its end.
         foreach (var a in newAncestors)
             foreach (var d in subtree)
-                db.UnitClosures.Add(new UnitClosure { AncestorId = a.AncestorId, DescendantId = d.DescendantId, Depth = a.Depth + 1 + d.Depth, ValidFrom = date });
+                db.UnitClosures.Add(new UnitClosure { AncestorId = a.AncestorId, DescendantId = d.DescendantId, Depth = a.Depth + 1 + d.Depth, ValidFrom = date, ValidTo = Earliest(a.ValidTo, d.ValidTo) });
         db.UnitEvents.Add(new UnitEvent { UnitId = unitId, Kind = UnitEventKind.Moved, Date = date, RelatedUnitId = newParentId,
             OldValue = oldParent?.ToString(), NewValue = newParentId.ToString(), Decision = decision });
         await db.SaveChangesAsync(ct);
@@ -185,9 +187,21 @@ public class TreeService(AppDbContext db)
     async Task EndAsync(Unit unit, DateOnly date, CancellationToken ct)
     {
         unit.EffectiveTo = date;
-        var rows = await db.UnitClosures.ValidOn(date).Where(c => c.DescendantId == unit.Id || c.AncestorId == unit.Id).ToListAsync(ct);
-        foreach (var r in rows) r.ValidTo = date;
-        var names = await db.UnitNames.ValidOn(date).Where(n => n.UnitId == unit.Id).ToListAsync(ct);
-        foreach (var n in names) n.ValidTo = date;
+        // Every row still open after the date ends, not only those valid on it: a decision recorded late
+        // (a 2017 merge entered after the 2025 restructure) finds rows that begin later — copied to the
+        // unit when an ancestor moved — and those would keep it in every later tree. Rows that begin on or
+        // after the end never held, so they go.
+        var rows = await db.UnitClosures.Where(c => (c.DescendantId == unit.Id || c.AncestorId == unit.Id) && (c.ValidTo == null || c.ValidTo > date)).ToListAsync(ct);
+        foreach (var r in rows)
+        {
+            if (r.ValidFrom >= date) db.UnitClosures.Remove(r); else r.ValidTo = date;
+        }
+        var names = await db.UnitNames.Where(n => n.UnitId == unit.Id && (n.ValidTo == null || n.ValidTo > date)).ToListAsync(ct);
+        foreach (var n in names)
+        {
+            if (n.ValidFrom >= date) db.UnitNames.Remove(n); else n.ValidTo = date;
+        }
     }
+
+    static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }
